@@ -1,0 +1,75 @@
+package io.safaridesk.infra.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What a running {@code safaridesk up} records in {@code <home>/run/stack.properties}: its process id and the URL of
+ * everything it serves, so that {@code status} and {@code down} from another shell can find it.
+ */
+record StackState(long pid, Map<String, String> urls) {
+
+    static Path file(Path home) {
+        return home.resolve("run").resolve("stack.properties");
+    }
+
+    static Optional<StackState> read(Path home) {
+        Path file = file(home);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("url."))
+                .sorted()
+                .forEach(name -> urls.put(name.substring(4), properties.getProperty(name)));
+        return Optional.of(new StackState(Long.parseLong(properties.getProperty("pid")), urls));
+    }
+
+    void write(Path home) {
+        Properties properties = new Properties();
+        properties.setProperty("pid", Long.toString(pid));
+        urls.forEach((name, url) -> properties.setProperty("url." + name, url));
+        try {
+            Files.createDirectories(file(home).getParent());
+            try (Writer out = Files.newBufferedWriter(file(home))) {
+                properties.store(out, "written by safaridesk up");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void delete(Path home) {
+        try {
+            Files.deleteIfExists(file(home));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean isRunning() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The one line that {@code up} prints when everything answers. */
+    String readyLine() {
+        StringBuilder line = new StringBuilder("SafariDesk is ready:");
+        urls.forEach((name, url) -> line.append(' ').append(name).append('=').append(url));
+        return line.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package io.safaridesk.infra.cli;
+
+import io.safaridesk.infra.stack.LocalStack;
+import io.safaridesk.infra.stack.Ports;
+import io.safaridesk.infra.stack.ServiceEndpoints;
+import io.safaridesk.infra.stack.StackSettings;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts every dependency that no SAFARIDESK_* variable names, then the three services, and prints one"
+                    + " 'SafariDesk is ready:' line. Runs until Ctrl-C or 'safaridesk down'."
+        })
+final class UpCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--services",
+            split = ",",
+            description = "Which services to run (default: ${DEFAULT-VALUE}); empty for none.",
+            defaultValue = "helpdesk-api,tenant-provisioning,worker")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--no-services", description = "Start only the dependencies (what CI uses).")
+    boolean noServices;
+
+    @Option(names = "--repo", description = "The SafariDesk checkout whose built jars to run.", defaultValue = "${sys:safaridesk.repo:-.}")
+    Path repo;
+
+    @Option(names = "--jar", description = "Run NAME from this jar instead of the checkout's: NAME=PATH.", hidden = true)
+    Map<String, Path> jars = new HashMap<>();
+
+    private final Map<String, String> env = System.getenv();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StackSettings settings = StackSettings.fromEnvironment(env);
+        StackState.read(settings.home()).filter(StackState::isRunning).ifPresent(running -> {
+            throw new IllegalStateException("SafariDesk already runs (pid " + running.pid()
+                    + "); see 'safaridesk status', or stop it with 'safaridesk down'.");
+        });
+        List<ServiceProcess.Service> toRun = servicesToRun();
+        toRun.forEach(s -> Ports.requireFree(s.port(), s.name(), s.portVariable()));
+
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread stopAll = new Thread(
+                () -> {
+                    stopNewestFirst(running);
+                    StackState.delete(settings.home());
+                    stopped.countDown();
+                },
+                "safaridesk-down");
+        Runtime.getRuntime().addShutdownHook(stopAll);
+        try {
+            LocalStack stack = LocalStack.start(env, settings);
+            running.push(stack);
+            stack.descriptions().forEach(d -> System.out.println("  " + d));
+            Map<String, String> serviceEnvironment = new HashMap<>(stack.endpoints().asEnvironment());
+            for (ServiceProcess.Service service : toRun) {
+                ServiceProcess process = ServiceProcess.start(service, serviceEnvironment, settings.home().resolve("logs"));
+                running.push(process);
+                process.awaitReady();
+                System.out.println("  " + service.name() + " " + service.url());
+            }
+            StackState state = new StackState(ProcessHandle.current().pid(), urls(toRun, stack.endpoints()));
+            state.write(settings.home());
+            System.out.println(state.readyLine());
+            System.out.flush();
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(stopAll);
+            stopAll.run();
+            throw e;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private List<ServiceProcess.Service> servicesToRun() {
+        if (noServices) {
+            return List.of();
+        }
+        List<ServiceProcess.Service> result = new ArrayList<>();
+        for (String name : services) {
+            if (name.isBlank()) {
+                continue;
+            }
+            ServiceCatalog.Entry entry = ServiceCatalog.find(name);
+            Path jar = jars.getOrDefault(name, repo.resolve(entry.jar()));
+            result.add(new ServiceProcess.Service(
+                    name, jar.toAbsolutePath(), entry.portVariable(), portOf(entry)));
+        }
+        return result;
+    }
+
+    private int portOf(ServiceCatalog.Entry entry) {
+        String value = env.get(entry.portVariable());
+        try {
+            return value == null ? entry.defaultPort() : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(entry.portVariable() + " must be a port number, was: " + value);
+        }
+    }
+
+    private static Map<String, String> urls(List<ServiceProcess.Service> services, ServiceEndpoints endpoints) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        services.forEach(s -> urls.put(s.name(), s.url().toString()));
+        urls.put("keycloak", endpoints.keycloak().url().toString());
+        ServiceEndpoints.Mail mail = endpoints.mail();
+        urls.put("mail-smtp", "smtp://" + mail.smtpHost() + ":" + mail.smtpPort());
+        urls.put("mail-imap", "imap://" + mail.imapHost() + ":" + mail.imapPort());
+        urls.put("postgres", endpoints.database().jdbcUrl());
+        return urls;
+    }
+
+    private static void stopNewestFirst(Deque<AutoCloseable> running) {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("safaridesk: could not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.safaridesk.infra.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Keycloak from the {@code org.keycloak:keycloak-quarkus-dist} zip on Maven Central: unpacked once into a cache
+ * folder, built once for PostgreSQL, then run as a child process on the JDK that runs this code.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final ServiceEndpoints.Keycloak endpoint;
+
+    private KeycloakServer(Process process, ServiceEndpoints.Keycloak endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    /** What a Keycloak instance needs: where to unpack, where to log, its ports, its database and its admin. */
+    public record Settings(
+            Path cacheDirectory,
+            Path logFile,
+            int httpPort,
+            int managementPort,
+            ServiceEndpoints.Database database,
+            String adminUser,
+            String adminPassword) {}
+
+    public static KeycloakServer start(Settings settings) {
+        Path home = unpackedDistribution(settings.cacheDirectory());
+        buildOnce(home, settings.logFile());
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start",
+                "--optimized",
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + settings.httpPort(),
+                "--http-management-port=" + settings.managementPort(),
+                "--hostname-strict=false",
+                "--db-url=" + settings.database().jdbcUrl(),
+                "--db-username=" + settings.database().user(),
+                "--db-password=" + settings.database().password()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        settings.logFile().toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUser());
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
+        try {
+            Process process = builder.start();
+            URI url = URI.create("http://127.0.0.1:" + settings.httpPort());
+            KeycloakServer server = new KeycloakServer(
+                    process, new ServiceEndpoints.Keycloak(url, settings.adminUser(), settings.adminPassword()));
+            server.awaitReady(settings);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak did not start; see " + settings.logFile(), e);
+        }
+    }
+
+    public ServiceEndpoints.Keycloak endpoint() {
+        return endpoint;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    private void awaitReady(Settings settings) {
+        URI ready = URI.create("http://127.0.0.1:" + settings.managementPort() + "/health/ready");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Keycloak exited with code " + process.exitValue() + "; see "
+                            + settings.logFile());
+                }
+                try {
+                    HttpResponse<Void> response = http.send(
+                            HttpRequest.newBuilder(ready)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+        }
+        close();
+        throw new IllegalStateException(
+                "Keycloak was not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + settings.logFile());
+    }
+
+    @Override
+    public void close() {
+        ChildProcesses.stop(process, Duration.ofSeconds(30));
+    }
+
+    static Path unpackedDistribution(Path cacheDirectory) {
+        Properties dist = distribution();
+        String version = dist.getProperty("keycloak.version");
+        Path home = cacheDirectory.resolve("keycloak-" + version);
+        Path marker = home.resolve(".safaridesk-unpacked");
+        if (Files.exists(marker)) {
+            return home;
+        }
+        Path zip = Path.of(dist.getProperty("keycloak.dist.zip"));
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException("The Keycloak distribution " + zip
+                    + " is missing; build the project first (./mvnw -pl infra -am package)");
+        }
+        try {
+            Path staging = Files.createTempDirectory(cacheDirectory, "keycloak-unpack");
+            unzip(zip, staging);
+            Path unpacked = staging.resolve("keycloak-" + version);
+            try (var scripts = Files.list(unpacked.resolve("bin"))) {
+                scripts.filter(p -> p.toString().endsWith(".sh"))
+                        .forEach(p -> p.toFile().setExecutable(true));
+            }
+            deleteRecursively(home);
+            Files.move(unpacked, home, StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(staging);
+            Files.createFile(marker);
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not unpack " + zip + " into " + cacheDirectory, e);
+        }
+    }
+
+    private static void buildOnce(Path home, Path logFile) {
+        Path marker = home.resolve(".safaridesk-built-postgres");
+        if (Files.exists(marker)) {
+            return;
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(
+                            home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--health-enabled=true")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process build = builder.start();
+            if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                build.destroyForcibly();
+                throw new IllegalStateException("Building Keycloak for PostgreSQL failed; see " + logFile);
+            }
+            Files.createFile(marker);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while building Keycloak", e);
+        }
+    }
+
+    private static Properties distribution() {
+        Properties properties = new Properties();
+        try (InputStream in = KeycloakServer.class.getResourceAsStream("keycloak-dist.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path destination = target.resolve(entry.getName()).normalize();
+                if (!destination.startsWith(target)) {
+                    throw new IOException("Zip entry outside the target folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.createDirectories(destination.getParent());
+                    Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
