@@ -23,6 +23,9 @@ public final class SafariDeskCommand {
         CommandLine commandLine = new CommandLine(new SafariDeskCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("safaridesk: " + e.getMessage());
+            if (System.getenv("SAFARIDESK_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
             return e instanceof IllegalArgumentException
                             || e instanceof io.safaridesk.infra.stack.Ports.PortTakenException
                     ? 2

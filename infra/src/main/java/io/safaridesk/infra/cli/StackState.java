@@ -33,16 +33,18 @@ record StackState(long pid, Map<String, String> urls) {
             throw new UncheckedIOException(e);
         }
         Map<String, String> urls = new LinkedHashMap<>();
-        properties.stringPropertyNames().stream()
-                .filter(name -> name.startsWith("url."))
-                .sorted()
-                .forEach(name -> urls.put(name.substring(4), properties.getProperty(name)));
+        for (String name : properties.getProperty("names", "").split(",")) {
+            if (!name.isEmpty()) {
+                urls.put(name, properties.getProperty("url." + name));
+            }
+        }
         return Optional.of(new StackState(Long.parseLong(properties.getProperty("pid")), urls));
     }
 
     void write(Path home) {
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(pid));
+        properties.setProperty("names", String.join(",", urls.keySet()));
         urls.forEach((name, url) -> properties.setProperty("url." + name, url));
         try {
             Files.createDirectories(file(home).getParent());

@@ -46,6 +46,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        long startedAt = System.nanoTime();
         StackSettings settings = StackSettings.fromEnvironment(env);
         StackState.read(settings.home()).filter(StackState::isRunning).ifPresent(running -> {
             throw new IllegalStateException("SafariDesk already runs (pid " + running.pid()
@@ -77,6 +78,7 @@ final class UpCommand implements Callable<Integer> {
             }
             StackState state = new StackState(ProcessHandle.current().pid(), urls(toRun, stack.endpoints()));
             state.write(settings.home());
+            System.out.printf("  everything answered after %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
             System.out.println(state.readyLine());
             System.out.flush();
         } catch (RuntimeException e) {

@@ -1,10 +1,12 @@
 package io.safaridesk.infra.stack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.qpid.server.SystemLauncher;
@@ -30,6 +32,15 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
     public static EmbeddedAmqpBroker start(Path workDirectory, int port) {
         try {
             Files.createDirectories(workDirectory);
+            Path configuration = workDirectory.resolve(INITIAL_CONFIGURATION);
+            try (InputStream in = EmbeddedAmqpBroker.class.getResourceAsStream(INITIAL_CONFIGURATION)) {
+                Files.copy(in, configuration, StandardCopyOption.REPLACE_EXISTING);
+            }
+            // Qpid looks for its system properties at a classpath: URL, which a nested jar cannot serve.
+            Path systemProperties = workDirectory.resolve("system.properties");
+            if (!Files.exists(systemProperties)) {
+                Files.createFile(systemProperties);
+            }
             Map<String, Object> context = new HashMap<>();
             context.put("qpid.amqp_port", Integer.toString(port));
             context.put("qpid.work_dir", workDirectory.toString());
@@ -38,9 +49,9 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("type", "Memory");
-            attributes.put("initialConfigurationLocation", EmbeddedAmqpBroker.class
-                    .getResource(INITIAL_CONFIGURATION)
-                    .toExternalForm());
+            attributes.put(
+                    "initialConfigurationLocation", configuration.toUri().toString());
+            attributes.put("initialSystemPropertiesLocation", systemProperties.toUri().toString());
             attributes.put("startupLoggedToSystemOut", false);
             attributes.put("context", context);
 

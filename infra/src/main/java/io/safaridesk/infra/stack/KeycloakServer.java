@@ -143,6 +143,7 @@ public final class KeycloakServer implements AutoCloseable {
                     + " is missing; build the project first (./mvnw -pl infra -am package)");
         }
         try {
+            Files.createDirectories(cacheDirectory);
             Path staging = Files.createTempDirectory(cacheDirectory, "keycloak-unpack");
             unzip(zip, staging);
             Path unpacked = staging.resolve("keycloak-" + version);
