@@ -38,9 +38,8 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Service service, Map<String, String> environment, Path logs) {
         if (!Files.isRegularFile(service.jar())) {
-            throw new IllegalStateException(
-                    service.jar() + " is missing: build it with ./mvnw -DskipTests package (safaridesk up does it"
-                            + " for you)");
+            throw new IllegalStateException(service.jar()
+                    + " is missing: build it with ./mvnw -DskipTests package (safaridesk up does it" + " for you)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = logs.resolve(service.name() + ".log");
@@ -65,8 +64,8 @@ final class ServiceProcess implements AutoCloseable {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(service.name() + " exited with code " + process.exitValue()
-                            + "; see " + log);
+                    throw new IllegalStateException(
+                            service.name() + " exited with code " + process.exitValue() + "; see " + log);
                 }
                 try {
                     HttpResponse<String> response = http.send(

@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,10 +36,16 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-services", description = "Start only the dependencies (what CI uses).")
     boolean noServices;
 
-    @Option(names = "--repo", description = "The SafariDesk checkout whose built jars to run.", defaultValue = "${sys:safaridesk.repo:-.}")
+    @Option(
+            names = "--repo",
+            description = "The SafariDesk checkout whose built jars to run.",
+            defaultValue = "${sys:safaridesk.repo:-.}")
     Path repo;
 
-    @Option(names = "--jar", description = "Run NAME from this jar instead of the checkout's: NAME=PATH.", hidden = true)
+    @Option(
+            names = "--jar",
+            description = "Run NAME from this jar instead of the checkout's: NAME=PATH.",
+            hidden = true)
     Map<String, Path> jars = new HashMap<>();
 
     private final Map<String, String> env = System.getenv();
@@ -69,9 +75,11 @@ final class UpCommand implements Callable<Integer> {
             LocalStack stack = LocalStack.start(env, settings);
             running.push(stack);
             stack.descriptions().forEach(d -> System.out.println("  " + d));
-            Map<String, String> serviceEnvironment = new HashMap<>(stack.endpoints().asEnvironment());
+            Map<String, String> serviceEnvironment =
+                    new HashMap<>(stack.endpoints().asEnvironment());
             for (ServiceProcess.Service service : toRun) {
-                ServiceProcess process = ServiceProcess.start(service, serviceEnvironment, settings.home().resolve("logs"));
+                ServiceProcess process = ServiceProcess.start(
+                        service, serviceEnvironment, settings.home().resolve("logs"));
                 running.push(process);
                 process.awaitReady();
                 System.out.println("  " + service.name() + " " + service.url());
@@ -101,8 +109,7 @@ final class UpCommand implements Callable<Integer> {
             }
             ServiceCatalog.Entry entry = ServiceCatalog.find(name);
             Path jar = jars.getOrDefault(name, repo.resolve(entry.jar()));
-            result.add(new ServiceProcess.Service(
-                    name, jar.toAbsolutePath(), entry.portVariable(), portOf(entry)));
+            result.add(new ServiceProcess.Service(name, jar.toAbsolutePath(), entry.portVariable(), portOf(entry)));
         }
         return result;
     }

@@ -34,9 +34,7 @@ public final class ChildProcesses {
                 member.destroyForcibly();
             }
         }
-        CompletableFuture.allOf(family.stream()
-                        .map(ProcessHandle::onExit)
-                        .toArray(CompletableFuture[]::new))
+        CompletableFuture.allOf(family.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
                 .orTimeout(10, TimeUnit.SECONDS)
                 .exceptionally(ignored -> null)
                 .join();

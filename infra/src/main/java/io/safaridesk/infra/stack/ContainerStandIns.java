@@ -26,8 +26,8 @@ final class ContainerStandIns implements StandIns {
     public Started<ServiceEndpoints.Database> postgres() {
         PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:16-alpine").withDatabaseName("safaridesk");
         postgres.start();
-        ServiceEndpoints.Database database = new ServiceEndpoints.Database(
-                postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
+        ServiceEndpoints.Database database =
+                new ServiceEndpoints.Database(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
         return new Started<>(database, "postgres " + postgres.getJdbcUrl() + " (container)", postgres::stop);
     }
 
@@ -35,15 +35,17 @@ final class ContainerStandIns implements StandIns {
     public Started<ServiceEndpoints.Amqp> amqpBroker() {
         RabbitMQContainer rabbit = new RabbitMQContainer("rabbitmq:4-management-alpine");
         rabbit.start();
-        URI uri = URI.create(
-                "amqp://guest:guest@" + rabbit.getHost() + ":" + rabbit.getAmqpPort());
-        return new Started<>(new ServiceEndpoints.Amqp(uri), "amqp " + rabbit.getAmqpUrl() + " (container)", rabbit::stop);
+        URI uri = URI.create("amqp://guest:guest@" + rabbit.getHost() + ":" + rabbit.getAmqpPort());
+        return new Started<>(
+                new ServiceEndpoints.Amqp(uri), "amqp " + rabbit.getAmqpUrl() + " (container)", rabbit::stop);
     }
 
     @Override
     public Started<ServiceEndpoints.Mail> mailServer() {
         GenericContainer<?> mail = new GenericContainer<>(GREENMAIL_IMAGE)
-                .withEnv("GREENMAIL_OPTS", "-Dgreenmail.setup.test.all -Dgreenmail.hostname=0.0.0.0 -Dgreenmail.auth.disabled")
+                .withEnv(
+                        "GREENMAIL_OPTS",
+                        "-Dgreenmail.setup.test.all -Dgreenmail.hostname=0.0.0.0 -Dgreenmail.auth.disabled")
                 .withExposedPorts(3025, 3143)
                 .waitingFor(Wait.forListeningPorts(3025, 3143));
         mail.start();
@@ -63,6 +65,8 @@ final class ContainerStandIns implements StandIns {
         keycloak.start();
         URI url = URI.create("http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080));
         return new Started<>(
-                new ServiceEndpoints.Keycloak(url, "admin", "admin"), "keycloak " + url + " (container)", keycloak::stop);
+                new ServiceEndpoints.Keycloak(url, "admin", "admin"),
+                "keycloak " + url + " (container)",
+                keycloak::stop);
     }
 }

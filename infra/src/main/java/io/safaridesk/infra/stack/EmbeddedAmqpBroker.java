@@ -49,9 +49,9 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("type", "Memory");
+            attributes.put("initialConfigurationLocation", configuration.toUri().toString());
             attributes.put(
-                    "initialConfigurationLocation", configuration.toUri().toString());
-            attributes.put("initialSystemPropertiesLocation", systemProperties.toUri().toString());
+                    "initialSystemPropertiesLocation", systemProperties.toUri().toString());
             attributes.put("startupLoggedToSystemOut", false);
             attributes.put("context", context);
 

@@ -60,6 +60,7 @@ final class EmbeddedStandIns implements StandIns {
                 PostgresDatabases.withDatabase(database, KEYCLOAK_DATABASE),
                 KEYCLOAK_ADMIN,
                 KEYCLOAK_ADMIN));
-        return new Started<>(keycloak.endpoint(), "keycloak " + keycloak.endpoint().url(), keycloak);
+        return new Started<>(
+                keycloak.endpoint(), "keycloak " + keycloak.endpoint().url(), keycloak);
     }
 }

@@ -7,9 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +50,7 @@ public final class KeycloakServer implements AutoCloseable {
             String adminPassword) {}
 
     public static KeycloakServer start(Settings settings) {
-        Path home = unpackedDistribution(settings.cacheDirectory());
-        buildOnce(home, settings.logFile());
+        Path home = preparedDistribution(settings.cacheDirectory(), settings.logFile());
         List<String> command = new ArrayList<>(List.of(
                 home.resolve("bin/kc.sh").toString(),
                 "start",
@@ -63,8 +65,8 @@ public final class KeycloakServer implements AutoCloseable {
                 "--db-password=" + settings.database().password()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        settings.logFile().toFile()));
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(settings.logFile().toFile()));
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
@@ -97,8 +99,8 @@ public final class KeycloakServer implements AutoCloseable {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Keycloak exited with code " + process.exitValue() + "; see "
-                            + settings.logFile());
+                    throw new IllegalStateException(
+                            "Keycloak exited with code " + process.exitValue() + "; see " + settings.logFile());
                 }
                 try {
                     HttpResponse<Void> response = http.send(
@@ -129,7 +131,25 @@ public final class KeycloakServer implements AutoCloseable {
         ChildProcesses.stop(process, Duration.ofSeconds(30));
     }
 
-    static Path unpackedDistribution(Path cacheDirectory) {
+    /** Unpacks and builds the distribution once, under a file lock so that two JVMs never do it at the same time. */
+    static Path preparedDistribution(Path cacheDirectory, Path logFile) {
+        try {
+            Files.createDirectories(cacheDirectory);
+            try (FileChannel lockFile = FileChannel.open(
+                            cacheDirectory.resolve(".keycloak.lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
+                    FileLock ignored = lockFile.lock()) {
+                Path home = unpackedDistribution(cacheDirectory);
+                buildOnce(home, logFile);
+                return home;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare Keycloak in " + cacheDirectory, e);
+        }
+    }
+
+    private static Path unpackedDistribution(Path cacheDirectory) {
         Properties dist = distribution();
         String version = dist.getProperty("keycloak.version");
         Path home = cacheDirectory.resolve("keycloak-" + version);
@@ -143,7 +163,6 @@ public final class KeycloakServer implements AutoCloseable {
                     + " is missing; build the project first (./mvnw -pl infra -am package)");
         }
         try {
-            Files.createDirectories(cacheDirectory);
             Path staging = Files.createTempDirectory(cacheDirectory, "keycloak-unpack");
             unzip(zip, staging);
             Path unpacked = staging.resolve("keycloak-" + version);
@@ -161,15 +180,22 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** Build-time options: PostgreSQL, health checks, and one node per cell here (no clustering between instances). */
+    private static final List<String> BUILD_OPTIONS =
+            List.of("--db=postgres", "--health-enabled=true", "--cache=local");
+
     private static void buildOnce(Path home, Path logFile) {
-        Path marker = home.resolve(".safaridesk-built-postgres");
-        if (Files.exists(marker)) {
-            return;
-        }
+        Path marker = home.resolve(".safaridesk-build-options");
+        String options = String.join(" ", BUILD_OPTIONS);
         try {
+            if (Files.exists(marker) && Files.readString(marker).equals(options)) {
+                return;
+            }
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(
-                            home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--health-enabled=true")
+            List<String> command =
+                    new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
+            command.addAll(BUILD_OPTIONS);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -178,7 +204,7 @@ public final class KeycloakServer implements AutoCloseable {
                 build.destroyForcibly();
                 throw new IllegalStateException("Building Keycloak for PostgreSQL failed; see " + logFile);
             }
-            Files.createFile(marker);
+            Files.writeString(marker, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -32,10 +32,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Resolves every endpoint from {@code env}, starting stand-ins as {@code settings} say for the missing ones. */
     public static LocalStack start(Map<String, String> env, StackSettings settings) {
-        return start(env, switch (settings.mode()) {
-            case EMBEDDED -> new EmbeddedStandIns(settings);
-            case TESTCONTAINERS -> ContainerStandIns.requireDocker();
-        });
+        return start(
+                env,
+                switch (settings.mode()) {
+                    case EMBEDDED -> new EmbeddedStandIns(settings);
+                    case TESTCONTAINERS -> ContainerStandIns.requireDocker();
+                });
     }
 
     static LocalStack start(Map<String, String> env, StandIns standIns) {

@@ -20,7 +20,8 @@ public final class Ports {
     /** Whether nothing listens on {@code port} of the loopback interface. */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // as servers bind: a port whose old connections linger in TIME_WAIT is free
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException taken) {

@@ -34,7 +34,8 @@ public final class PostgresDatabases {
         int pathStart = url.indexOf('/', "jdbc:postgresql://".length());
         int queryStart = url.indexOf('?');
         String query = queryStart < 0 ? "" : url.substring(queryStart);
-        String server = pathStart < 0 ? (queryStart < 0 ? url : url.substring(0, queryStart)) : url.substring(0, pathStart);
+        String server =
+                pathStart < 0 ? (queryStart < 0 ? url : url.substring(0, queryStart)) : url.substring(0, pathStart);
         return new ServiceEndpoints.Database(server + "/" + name + query, database.user(), database.password());
     }
 

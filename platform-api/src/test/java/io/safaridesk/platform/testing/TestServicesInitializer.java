@@ -15,6 +15,8 @@ public final class TestServicesInitializer implements ApplicationContextInitiali
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> endpoints = Map.copyOf(TestServices.endpoints().asEnvironment());
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("safaridesk-test-services", endpoints));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("safaridesk-test-services", endpoints));
     }
 }
