@@ -6,7 +6,6 @@ import java.util.List;
 final class EmbeddedStandIns implements StandIns {
 
     static final String SAFARIDESK_DATABASE = "safaridesk";
-    static final String KEYCLOAK_DATABASE = "keycloak";
     static final String KEYCLOAK_ADMIN = "admin";
 
     private final StackSettings settings;
@@ -19,9 +18,7 @@ final class EmbeddedStandIns implements StandIns {
     public Started<ServiceEndpoints.Database> postgres() {
         Ports.requireFree(settings.postgresPort(), "embedded PostgreSQL", StackSettings.POSTGRES_PORT);
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
-                settings.home().resolve("postgres"),
-                settings.postgresPort(),
-                List.of(SAFARIDESK_DATABASE, KEYCLOAK_DATABASE));
+                settings.home().resolve("postgres"), settings.postgresPort(), List.of(SAFARIDESK_DATABASE));
         ServiceEndpoints.Database database = server.database(SAFARIDESK_DATABASE);
         return new Started<>(database, "postgres " + database.jdbcUrl(), server);
     }
@@ -51,13 +48,13 @@ final class EmbeddedStandIns implements StandIns {
                 settings.keycloakManagementPort(),
                 "embedded Keycloak's management interface",
                 StackSettings.KEYCLOAK_MANAGEMENT_PORT);
-        PostgresDatabases.createIfMissing(database, KEYCLOAK_DATABASE);
+        PostgresDatabases.createIfMissing(database, settings.keycloakDatabase());
         KeycloakServer keycloak = KeycloakServer.start(new KeycloakServer.Settings(
                 settings.cache(),
                 settings.logs().resolve("keycloak.log"),
                 settings.keycloakPort(),
                 settings.keycloakManagementPort(),
-                PostgresDatabases.withDatabase(database, KEYCLOAK_DATABASE),
+                PostgresDatabases.withDatabase(database, settings.keycloakDatabase()),
                 KEYCLOAK_ADMIN,
                 KEYCLOAK_ADMIN));
         return new Started<>(

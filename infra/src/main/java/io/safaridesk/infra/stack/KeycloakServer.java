@@ -73,6 +73,7 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUser());
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
         try {
+            Files.createDirectories(settings.logFile().getParent());
             Process process = builder.start();
             URI url = URI.create("http://127.0.0.1:" + settings.httpPort());
             KeycloakServer server = new KeycloakServer(
@@ -80,7 +81,8 @@ public final class KeycloakServer implements AutoCloseable {
             server.awaitReady(settings);
             return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("Keycloak did not start; see " + settings.logFile(), e);
+            throw new UncheckedIOException(
+                    "Keycloak did not start (" + e.getMessage() + "); see " + settings.logFile(), e);
         }
     }
 

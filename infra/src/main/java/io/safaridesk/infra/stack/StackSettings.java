@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param home data folder ({@code SAFARIDESK_HOME}, default {@code ~/.safaridesk}); survives restarts
  * @param cache where downloads are unpacked once ({@code SAFARIDESK_CACHE}, default {@code <home>/cache})
+ * @param keycloakDatabase the database of an embedded Keycloak ({@code SAFARIDESK_KEYCLOAK_DB}, default {@code
+ *     keycloak}), on the same PostgreSQL server as SafariDesk's
  */
 public record StackSettings(
         Path home,
@@ -19,7 +21,8 @@ public record StackSettings(
         int smtpPort,
         int imapPort,
         int keycloakPort,
-        int keycloakManagementPort) {
+        int keycloakManagementPort,
+        String keycloakDatabase) {
 
     public static final String HOME = "SAFARIDESK_HOME";
     public static final String CACHE = "SAFARIDESK_CACHE";
@@ -29,6 +32,7 @@ public record StackSettings(
     public static final String IMAP_PORT = "SAFARIDESK_EMBEDDED_IMAP_PORT";
     public static final String KEYCLOAK_PORT = "SAFARIDESK_EMBEDDED_KEYCLOAK_PORT";
     public static final String KEYCLOAK_MANAGEMENT_PORT = "SAFARIDESK_EMBEDDED_KEYCLOAK_MANAGEMENT_PORT";
+    public static final String KEYCLOAK_DATABASE = "SAFARIDESK_KEYCLOAK_DB";
 
     /** What starts a service that no endpoint variable names. */
     public enum StandInMode {
@@ -60,7 +64,8 @@ public record StackSettings(
                 port(env, SMTP_PORT, 3025),
                 port(env, IMAP_PORT, 3143),
                 port(env, KEYCLOAK_PORT, 8180),
-                port(env, KEYCLOAK_MANAGEMENT_PORT, 9180));
+                port(env, KEYCLOAK_MANAGEMENT_PORT, 9180),
+                env.getOrDefault(KEYCLOAK_DATABASE, "keycloak"));
     }
 
     /** Settings for a throw-away stack: data in {@code home}, every port free right now, downloads cached as usual. */
@@ -75,7 +80,8 @@ public record StackSettings(
                 Ports.findFree(),
                 Ports.findFree(),
                 Ports.findFree(),
-                Ports.findFree());
+                Ports.findFree(),
+                "keycloak");
     }
 
     static int port(Map<String, String> env, String variable, int defaultPort) {
