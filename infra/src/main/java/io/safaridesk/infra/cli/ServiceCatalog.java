@@ -8,13 +8,13 @@ final class ServiceCatalog {
     record Entry(String name, String jar, String portVariable, int defaultPort) {}
 
     static final List<Entry> ENTRIES = List.of(
-            new Entry("helpdesk-api", "helpdesk-api/target/helpdesk-api.jar", "SAFARIDESK_HELPDESK_PORT", 8080),
+            new Entry("helpdesk-api", "helpdesk-api/target/helpdesk-api-exec.jar", "SAFARIDESK_HELPDESK_PORT", 8080),
             new Entry(
                     "tenant-provisioning",
-                    "tenant-provisioning/target/tenant-provisioning.jar",
+                    "tenant-provisioning/target/tenant-provisioning-exec.jar",
                     "SAFARIDESK_PROVISIONING_PORT",
                     8081),
-            new Entry("worker", "worker/target/worker.jar", "SAFARIDESK_WORKER_PORT", 8082));
+            new Entry("worker", "worker/target/worker-exec.jar", "SAFARIDESK_WORKER_PORT", 8082));
 
     private ServiceCatalog() {}
 
