@@ -2,8 +2,10 @@ package io.safaridesk.provisioning;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = {"io.safaridesk.provisioning", "io.safaridesk.platform"})
+@EnableScheduling
 public class TenantProvisioningApplication {
 
     public static void main(String[] args) {

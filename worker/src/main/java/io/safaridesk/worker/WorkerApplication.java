@@ -3,7 +3,7 @@ package io.safaridesk.worker;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = {"io.safaridesk.worker", "io.safaridesk.platform"})
 public class WorkerApplication {
 
     public static void main(String[] args) {

@@ -77,12 +77,17 @@ final class UpCommand implements Callable<Integer> {
             stack.descriptions().forEach(d -> System.out.println("  " + d));
             Map<String, String> serviceEnvironment =
                     new HashMap<>(stack.endpoints().asEnvironment());
+            List<ServiceProcess> processes = new ArrayList<>();
             for (ServiceProcess.Service service : toRun) {
                 ServiceProcess process = ServiceProcess.start(
                         service, serviceEnvironment, settings.home().resolve("logs"));
                 running.push(process);
+                processes.add(process);
+            }
+            for (ServiceProcess process : processes) {
                 process.awaitReady();
-                System.out.println("  " + service.name() + " " + service.url());
+                System.out.println("  " + process.service().name() + " "
+                        + process.service().url());
             }
             StackState state = new StackState(ProcessHandle.current().pid(), urls(toRun, stack.endpoints()));
             state.write(settings.home());

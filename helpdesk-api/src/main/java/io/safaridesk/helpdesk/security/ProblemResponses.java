@@ -1,0 +1,52 @@
+package io.safaridesk.helpdesk.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Authentication and authorisation failures as RFC 9457 problems, like every other error. */
+@Component
+class ProblemResponses {
+
+    private final JsonMapper json;
+
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    AuthenticationEntryPoint entryPoint() {
+        return (request, response, e) -> {
+            if (e instanceof TenantNotServed) {
+                write(response, HttpStatus.FORBIDDEN, "workspace-not-served", e.getMessage());
+            } else {
+                response.setHeader("WWW-Authenticate", "Bearer");
+                write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", describe(e));
+            }
+        };
+    }
+
+    AccessDeniedHandler accessDeniedHandler() {
+        return (request, response, e) ->
+                write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this");
+    }
+
+    private static String describe(AuthenticationException e) {
+        return e == null || e.getMessage() == null ? "A valid bearer token is required" : e.getMessage();
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://safaridesk.io/problems/" + type));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,49 @@
+package io.safaridesk.helpdesk.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Who may call what: every /api/v1 route needs a workspace token, except the anonymous portal and the docs. */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, TenantTokenResolver tokens, ProblemResponses problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/docs", "/api/docs/**")
+                        .permitAll()
+                        .requestMatchers("/api/v1/portal/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/departments/**")
+                        .hasAnyRole("admin", "agent")
+                        .requestMatchers("/api/v1/departments", "/api/v1/departments/**")
+                        .hasRole("admin")
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(oauth -> oauth.authenticationManagerResolver(tokens)
+                        .authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDeniedHandler()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDeniedHandler()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new TenantContextFilter(), BearerTokenAuthenticationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}

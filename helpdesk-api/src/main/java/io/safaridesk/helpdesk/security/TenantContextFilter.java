@@ -1,0 +1,56 @@
+package io.safaridesk.helpdesk.security;
+
+import io.safaridesk.platform.tenancy.TenantContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Runs the rest of an authenticated request as the token's workspace. Nothing else (host, headers, path) can choose
+ * the workspace of an authenticated request.
+ */
+final class TenantContextFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof TenantAuthentication tenantAuthentication)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            TenantContext.callAs(tenantAuthentication.tenant(), () -> {
+                try {
+                    chain.doFilter(request, response);
+                    return null;
+                } catch (IOException | ServletException e) {
+                    throw new FilterFailure(e);
+                }
+            });
+        } catch (FilterFailure failure) {
+            failure.rethrow();
+        }
+    }
+
+    private static final class FilterFailure extends RuntimeException {
+        private final Exception cause;
+
+        FilterFailure(Exception cause) {
+            super(cause);
+            this.cause = cause;
+        }
+
+        void rethrow() throws IOException, ServletException {
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw (ServletException) cause;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.safaridesk.helpdesk.security;
+
+import io.safaridesk.platform.tenancy.TenantDirectory;
+import io.safaridesk.platform.tenancy.TenantSlug;
+import io.safaridesk.platform.tenancy.TenantStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks how to validate a bearer token from its issuer: only the realm of an active workspace, named exactly in the
+ * tenant registry, is trusted. An unknown issuer is refused before any network call; a suspended workspace's tokens
+ * are refused with 403 and its cached keys dropped.
+ */
+@Component
+class TenantTokenResolver implements AuthenticationManagerResolver<HttpServletRequest> {
+
+    private final TenantDirectory directory;
+    private final Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
+    private final JwtIssuerAuthenticationManagerResolver byIssuer;
+
+    TenantTokenResolver(TenantDirectory directory) {
+        this.directory = directory;
+        this.byIssuer = new JwtIssuerAuthenticationManagerResolver(this::managerFor);
+    }
+
+    @Override
+    public AuthenticationManager resolve(HttpServletRequest request) {
+        return byIssuer.resolve(request);
+    }
+
+    private AuthenticationManager managerFor(String issuer) {
+        Optional<TenantDirectory.Entry> entry = directory.findByIssuer(issuer);
+        if (entry.isEmpty()) {
+            managers.remove(issuer);
+            return null; // answered 401 "invalid issuer" without contacting anyone
+        }
+        if (entry.get().status() != TenantStatus.ACTIVE) {
+            managers.remove(issuer);
+            TenantStatus status = entry.get().status();
+            return authentication -> {
+                throw new TenantNotServed(entry.get().slug(), status);
+            };
+        }
+        return managers.computeIfAbsent(issuer, i -> manager(i, entry.get().slug()));
+    }
+
+    private static AuthenticationManager manager(String issuer, TenantSlug tenant) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/protocol/openid-connect/certs")
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(jwt -> new TenantAuthentication(jwt, realmRoles(jwt), tenant));
+        return new ProviderManager(provider);
+    }
+
+    static Collection<GrantedAuthority> realmRoles(Jwt jwt) {
+        Object realmAccess = jwt.getClaims().get("realm_access");
+        if (!(realmAccess instanceof Map<?, ?> access) || !(access.get("roles") instanceof Collection<?> roles)) {
+            return List.of();
+        }
+        return roles.stream()
+                .map(String::valueOf)
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
+    }
+}

@@ -1,0 +1,83 @@
+package io.safaridesk.platform.department;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A team of agents that tickets are routed to, with its own support address. Lives in the workspace's schema. */
+@Entity
+@Table(name = "departments")
+public class Department {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String supportEmail;
+
+    private boolean active;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private int version;
+
+    protected Department() {}
+
+    static Department create(String name, String supportEmail, Instant now) {
+        Department department = new Department();
+        department.name = name;
+        department.supportEmail = supportEmail;
+        department.active = true;
+        department.createdAt = now;
+        department.updatedAt = now;
+        return department;
+    }
+
+    void update(String name, String supportEmail, boolean active, Instant now) {
+        this.name = name;
+        this.supportEmail = supportEmail;
+        this.active = active;
+        this.updatedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String supportEmail() {
+        return supportEmail;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public int version() {
+        return version;
+    }
+}

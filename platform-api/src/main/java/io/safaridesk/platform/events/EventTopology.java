@@ -1,0 +1,12 @@
+package io.safaridesk.platform.events;
+
+/** Names of the RabbitMQ exchange that carries domain events, and the routing keys of the events on it. */
+public final class EventTopology {
+
+    /** The topic exchange for every domain event. */
+    public static final String EVENTS_EXCHANGE = "safaridesk.events";
+
+    public static final String TENANT_PROVISIONED = "tenant.provisioned";
+
+    private EventTopology() {}
+}

@@ -1,0 +1,62 @@
+package io.safaridesk.platform.tenancy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Read side of the tenant registry ({@code platform.tenants}) for request routing: which workspace a token issuer
+ * belongs to, and whether it is served. Answers are cached briefly, so a suspension takes effect within {@link #TTL}.
+ */
+public final class TenantDirectory {
+
+    /** How long an answer is reused. */
+    public static final Duration TTL = Duration.ofSeconds(5);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Cached> byIssuer = new ConcurrentHashMap<>();
+
+    public TenantDirectory(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.clock = clock;
+    }
+
+    /** A workspace as routing sees it. */
+    public record Entry(TenantSlug slug, TenantStatus status, String issuer) {
+        public boolean isActive() {
+            return status == TenantStatus.ACTIVE;
+        }
+    }
+
+    /** The workspace whose realm issues tokens with exactly this {@code iss}, if any. */
+    public Optional<Entry> findByIssuer(String issuer) {
+        Instant now = clock.instant();
+        Cached cached = byIssuer.get(issuer);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.entry();
+        }
+        Optional<Entry> entry = jdbc.sql("select slug, status, issuer from platform.tenants where issuer = ?"
+                        + " and status <> 'DEPROVISIONED'")
+                .param(issuer)
+                .query((rs, row) -> new Entry(
+                        TenantSlug.of(rs.getString("slug")),
+                        TenantStatus.valueOf(rs.getString("status")),
+                        rs.getString("issuer")))
+                .optional();
+        byIssuer.put(issuer, new Cached(entry, now.plus(TTL)));
+        return entry;
+    }
+
+    /** Forgets cached answers, e.g. right after a status change made in this process. */
+    public void evict(String issuer) {
+        byIssuer.remove(issuer);
+    }
+
+    private record Cached(Optional<Entry> entry, Instant until) {}
+}

@@ -1,0 +1,115 @@
+package io.safaridesk.provisioning.saga;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The provisioning jobs in {@code platform.provisioning_jobs}, the steps they completed, and the runners' leases. */
+@Component
+public class ProvisioningJobs {
+
+    private final JdbcClient jdbc;
+
+    ProvisioningJobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A job as operators see it. */
+    public record Job(
+            UUID tenantId,
+            String status,
+            int attempts,
+            Instant notBefore,
+            String lastError,
+            Set<ProvisioningStep> completedSteps) {}
+
+    /** Queues a job for the workspace, or puts its existing job back in the queue (resume). */
+    public void enqueue(UUID tenantId) {
+        jdbc.sql("insert into platform.provisioning_jobs (tenant_id, status) values (?, 'PENDING') on conflict"
+                        + " (tenant_id) do update set status = 'PENDING', not_before = now(), lease_until = null,"
+                        + " attempts = 0, updated_at = now()")
+                .param(tenantId)
+                .update();
+    }
+
+    /**
+     * Takes the next due job (or one whose runner died: its lease ran out) for this runner, for {@code lease}. Safe
+     * with several runners: a job is taken by one at a time.
+     */
+    Optional<UUID> claimNext(Duration lease) {
+        return jdbc.sql("update platform.provisioning_jobs set status = 'RUNNING', lease_until = now() + ?::interval,"
+                        + " attempts = attempts + 1, updated_at = now() where tenant_id = (select tenant_id from"
+                        + " platform.provisioning_jobs where (status = 'PENDING' and not_before <= now()) or (status ="
+                        + " 'RUNNING' and lease_until < now()) order by not_before limit 1 for update skip locked)"
+                        + " returning tenant_id")
+                .param(lease.toSeconds() + " seconds")
+                .query(UUID.class)
+                .optional();
+    }
+
+    Set<ProvisioningStep> completedSteps(UUID tenantId) {
+        Set<ProvisioningStep> steps = EnumSet.noneOf(ProvisioningStep.class);
+        jdbc.sql("select step from platform.provisioning_steps where tenant_id = ?")
+                .param(tenantId)
+                .query(String.class)
+                .list()
+                .forEach(step -> steps.add(ProvisioningStep.valueOf(step)));
+        return steps;
+    }
+
+    void stepCompleted(UUID tenantId, ProvisioningStep step) {
+        jdbc.sql("insert into platform.provisioning_steps (tenant_id, step) values (?, ?) on conflict do nothing")
+                .params(tenantId, step.name())
+                .update();
+    }
+
+    void done(UUID tenantId) {
+        finish(tenantId, "DONE", null);
+    }
+
+    void failed(UUID tenantId, String error) {
+        finish(tenantId, "FAILED", error);
+    }
+
+    void retryLater(UUID tenantId, String error, Duration delay) {
+        jdbc.sql("update platform.provisioning_jobs set status = 'PENDING', lease_until = null, last_error = ?,"
+                        + " not_before = ?, updated_at = now() where tenant_id = ?")
+                .params(error, Timestamp.from(Instant.now().plus(delay)), tenantId)
+                .update();
+    }
+
+    int attempts(UUID tenantId) {
+        return jdbc.sql("select attempts from platform.provisioning_jobs where tenant_id = ?")
+                .param(tenantId)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
+    }
+
+    public Optional<Job> find(UUID tenantId) {
+        return jdbc.sql("select status, attempts, not_before, last_error from platform.provisioning_jobs where"
+                        + " tenant_id = ?")
+                .param(tenantId)
+                .query((rs, n) -> new Job(
+                        tenantId,
+                        rs.getString("status"),
+                        rs.getInt("attempts"),
+                        rs.getTimestamp("not_before").toInstant(),
+                        rs.getString("last_error"),
+                        completedSteps(tenantId)))
+                .optional();
+    }
+
+    private void finish(UUID tenantId, String status, String error) {
+        jdbc.sql("update platform.provisioning_jobs set status = ?, lease_until = null, last_error = ?, updated_at ="
+                        + " now() where tenant_id = ?")
+                .params(status, error, tenantId)
+                .update();
+    }
+}

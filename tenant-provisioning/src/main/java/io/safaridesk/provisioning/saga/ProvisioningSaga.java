@@ -1,0 +1,169 @@
+package io.safaridesk.provisioning.saga;
+
+import io.safaridesk.platform.events.EventTopology;
+import io.safaridesk.platform.events.TenantProvisioned;
+import io.safaridesk.platform.tenancy.TenantSchemas;
+import io.safaridesk.provisioning.events.PlatformOutbox;
+import io.safaridesk.provisioning.realm.AdminSpec;
+import io.safaridesk.provisioning.realm.KeycloakUnavailable;
+import io.safaridesk.provisioning.realm.RealmProvisioner;
+import io.safaridesk.provisioning.realm.RealmSpec;
+import io.safaridesk.provisioning.tenant.Tenant;
+import io.safaridesk.provisioning.tenant.TenantRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Provisions one workspace: schema, migrations, realm, first admin, activation. Each step is idempotent and recorded
+ * when done, so a crash or a failure anywhere resumes at the step that did not finish; the workspace is marked active
+ * only by the last step, together with its TenantProvisioned event.
+ */
+@Component
+public class ProvisioningSaga {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisioningSaga.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    private final TenantRegistry tenants;
+    private final ProvisioningJobs jobs;
+    private final TenantSchemas schemas;
+    private final RealmProvisioner realms;
+    private final PlatformOutbox outbox;
+    private final TransactionTemplate transaction;
+    private final StepObserver observer;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    ProvisioningSaga(
+            TenantRegistry tenants,
+            ProvisioningJobs jobs,
+            TenantSchemas schemas,
+            RealmProvisioner realms,
+            PlatformOutbox outbox,
+            TransactionTemplate transaction,
+            ObjectProvider<StepObserver> observer,
+            Clock clock,
+            @Value("${safaridesk.provisioning.max-attempts:20}") int maxAttempts) {
+        this.tenants = tenants;
+        this.jobs = jobs;
+        this.schemas = schemas;
+        this.realms = realms;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.observer = observer.getIfAvailable(() -> StepObserver.NONE);
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** How running a job ended. */
+    public enum Outcome {
+        DONE,
+        RETRY_LATER,
+        FAILED
+    }
+
+    /**
+     * Runs the job's remaining steps. A failure of a service that may come back (Keycloak, PostgreSQL, RabbitMQ down)
+     * schedules a retry with backoff, however often; any other failure is retried {@code max-attempts} times and then
+     * marks the workspace FAILED for an operator to look at.
+     */
+    public Outcome runJob(UUID tenantId) {
+        try {
+            runRemainingSteps(tenantId);
+            jobs.done(tenantId);
+            return Outcome.DONE;
+        } catch (RuntimeException e) {
+            int attempts = jobs.attempts(tenantId);
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (!isTransient(e) && attempts >= maxAttempts) {
+                log.error("Provisioning of {} failed for good after {} attempts", tenantId, attempts, e);
+                transaction.executeWithoutResult(status -> {
+                    Tenant tenant = tenants.findById(tenantId).orElseThrow();
+                    tenant.provisioningFailed();
+                    tenants.save(tenant);
+                    jobs.failed(tenantId, error);
+                });
+                return Outcome.FAILED;
+            }
+            Duration backoff = backoff(attempts);
+            log.warn("Provisioning of {} paused ({}); retrying in {} s", tenantId, error, backoff.toSeconds());
+            jobs.retryLater(tenantId, error, backoff);
+            return Outcome.RETRY_LATER;
+        }
+    }
+
+    void runRemainingSteps(UUID tenantId) {
+        Set<ProvisioningStep> done = jobs.completedSteps(tenantId);
+        for (ProvisioningStep step : ProvisioningStep.values()) {
+            if (!done.contains(step)) {
+                observer.beforeStep(tenantId, step);
+                execute(step, tenants.findById(tenantId).orElseThrow());
+                log.info("Provisioning {}: {} done", tenantId, step);
+            }
+        }
+    }
+
+    private void execute(ProvisioningStep step, Tenant tenant) {
+        switch (step) {
+            case CREATE_SCHEMA -> {
+                schemas.create(tenant.slug());
+                jobs.stepCompleted(tenant.id(), step);
+            }
+            case MIGRATE_SCHEMA -> {
+                schemas.migrate(tenant.slug());
+                jobs.stepCompleted(tenant.id(), step);
+            }
+            case CREATE_REALM -> {
+                realms.ensureRealm(new RealmSpec(tenant.slug().realmName(), tenant.businessName()));
+                jobs.stepCompleted(tenant.id(), step);
+            }
+            case CREATE_ADMIN -> {
+                realms.ensureAdmin(tenant.slug().realmName(), AdminSpec.of(tenant));
+                transaction.executeWithoutResult(status -> {
+                    tenant.adminCreated();
+                    tenants.save(tenant);
+                    jobs.stepCompleted(tenant.id(), step);
+                });
+            }
+            case ACTIVATE ->
+                transaction.executeWithoutResult(status -> {
+                    tenant.activate(tenant.realmIssuer());
+                    tenants.save(tenant);
+                    outbox.record(
+                            tenant.slug().value(),
+                            EventTopology.TENANT_PROVISIONED,
+                            new TenantProvisioned(
+                                    tenant.id(),
+                                    tenant.slug().value(),
+                                    tenant.businessName(),
+                                    tenant.domain(),
+                                    tenant.adminEmail(),
+                                    clock.instant()));
+                    jobs.stepCompleted(tenant.id(), step);
+                });
+        }
+    }
+
+    private static boolean isTransient(RuntimeException e) {
+        return e instanceof KeycloakUnavailable
+                || e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessException
+                || e instanceof AmqpException;
+    }
+
+    private static Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(attempts, 6);
+        return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
+    }
+}

@@ -1,0 +1,233 @@
+package io.safaridesk.provisioning.signup;
+
+import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.platform.error.FieldProblem;
+import io.safaridesk.platform.tenancy.TenantSlug;
+import io.safaridesk.platform.tenancy.TenantStatus;
+import io.safaridesk.provisioning.domain.DomainCheck;
+import io.safaridesk.provisioning.domain.DomainName;
+import io.safaridesk.provisioning.domain.DomainRules;
+import io.safaridesk.provisioning.domain.DomainVerifier;
+import io.safaridesk.provisioning.domain.VerificationToken;
+import io.safaridesk.provisioning.realm.PasswordHash;
+import io.safaridesk.provisioning.saga.ProvisioningJobs;
+import io.safaridesk.provisioning.tenant.Tenant;
+import io.safaridesk.provisioning.tenant.TenantRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Self sign-up of a business: register, prove the admin's email with a code and the domain with a DNS record or a
+ * file; once both are proven, provisioning starts by itself.
+ */
+@Component
+public class SignUp {
+
+    private final TenantRegistry tenants;
+    private final EmailCodes codes;
+    private final SignUpMails mails;
+    private final DomainRules domainRules;
+    private final DomainVerifier domainVerifier;
+    private final ProvisioningJobs jobs;
+    private final TransactionTemplate transaction;
+    private final SignUpProperties properties;
+    private final Clock clock;
+    private final String keycloakUrl;
+
+    SignUp(
+            TenantRegistry tenants,
+            EmailCodes codes,
+            SignUpMails mails,
+            DomainRules domainRules,
+            DomainVerifier domainVerifier,
+            ProvisioningJobs jobs,
+            TransactionTemplate transaction,
+            SignUpProperties properties,
+            Clock clock,
+            @Value("${safaridesk.keycloak.url}") String keycloakUrl) {
+        this.tenants = tenants;
+        this.codes = codes;
+        this.mails = mails;
+        this.domainRules = domainRules;
+        this.domainVerifier = domainVerifier;
+        this.jobs = jobs;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+        this.keycloakUrl = keycloakUrl;
+    }
+
+    /** What a business gives to sign up. */
+    public record Registration(
+            String businessName, String slug, String domain, String adminName, String adminEmail, String adminPassword) {}
+
+    /**
+     * Creates a pending workspace and emails the admin a code. Nothing is created when any input is refused or the
+     * email cannot be sent.
+     */
+    public Tenant register(Registration registration) {
+        TenantSlug slug = slugOf(registration.slug());
+        DomainName domain = domainOf(registration.domain());
+        if (tenants.findLive(slug).isPresent()) {
+            throw new Conflict("slug-taken", "The workspace name '" + slug + "' is taken");
+        }
+        if (tenants.isDomainClaimed(domain.value())) {
+            throw new Conflict("domain-taken", "The domain " + domain.value() + " belongs to another workspace");
+        }
+        String credential = PasswordHash.of(registration.adminPassword().toCharArray())
+                .toStoredForm();
+        Tenant tenant = Tenant.signUp(
+                slug,
+                registration.businessName().trim(),
+                domain.value(),
+                registration.adminEmail().trim().toLowerCase(Locale.ROOT),
+                registration.adminName().trim(),
+                credential,
+                VerificationToken.random().value(),
+                keycloakUrl,
+                clock.instant());
+        try {
+            return transaction.execute(status -> {
+                tenants.add(tenant);
+                String code = codes.issue(tenant.id(), clock.instant());
+                mails.sendCode(
+                        tenant.adminEmail(),
+                        tenant.adminName(),
+                        tenant.businessName(),
+                        code,
+                        properties.codeValidity().toMinutes());
+                return tenant;
+            });
+        } catch (DuplicateKeyException raced) {
+            throw new Conflict("slug-taken", "The workspace name '" + slug + "' is taken");
+        }
+    }
+
+    /** Sends a new code, within the rate limit. */
+    public void resendCode(String slug) {
+        Tenant tenant = pending(slug);
+        if (tenant.emailVerifiedAt() != null) {
+            throw new Conflict("email-verified", "The email address is verified already");
+        }
+        transaction.executeWithoutResult(status -> {
+            String code = codes.issue(tenant.id(), clock.instant());
+            mails.sendCode(
+                    tenant.adminEmail(),
+                    tenant.adminName(),
+                    tenant.businessName(),
+                    code,
+                    properties.codeValidity().toMinutes());
+        });
+    }
+
+    /** Checks the emailed code; every wrong guess counts, whatever happens afterwards. */
+    public Tenant verifyEmail(String slug, String code) {
+        Tenant existing = tenants.getLive(slugOf(slug));
+        if (existing.emailVerifiedAt() != null) {
+            return existing;
+        }
+        Tenant tenant = pending(slug);
+        if (code == null || !code.matches("\\d{6}")) {
+            throw ApiProblem.invalidField("code", "must be the 6 digits from the email");
+        }
+        switch (codes.check(tenant.id(), code, clock.instant())) {
+            case ACCEPTED -> {}
+            case WRONG ->
+                throw ApiProblem.invalidField(
+                        "code", "is wrong; " + codes.attemptsLeft(tenant.id()) + " attempt(s) left");
+            case EXPIRED -> throw ApiProblem.invalidField("code", "has expired; ask for a new one");
+            case LOCKED ->
+                throw new Refused(
+                        HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many wrong codes; ask for a new one");
+            case NONE_ISSUED -> throw ApiProblem.invalidField("code", "was never sent; ask for one");
+        }
+        return transaction.execute(status -> {
+            tenant.emailVerified(clock.instant());
+            startProvisioningIfVerified(tenant);
+            tenants.save(tenant);
+            return tenant;
+        });
+    }
+
+    /** Looks for the domain's proof now (DNS TXT record, then the well-known file). */
+    public Tenant checkDomain(String slug) {
+        Tenant existing = tenants.getLive(slugOf(slug));
+        if (existing.domainVerifiedAt() != null) {
+            return existing;
+        }
+        Tenant tenant = pending(slug);
+        DomainCheck check =
+                domainVerifier.verify(DomainName.of(tenant.domain()), new VerificationToken(tenant.domainToken()));
+        return transaction.execute(status -> {
+            if (check.verified() && tenants.isDomainClaimed(tenant.domain())) {
+                throw new Conflict("domain-taken", "The domain " + tenant.domain() + " belongs to another workspace");
+            }
+            tenant.domainChecked(check.verified(), check.methodName(), check.reason(), clock.instant());
+            startProvisioningIfVerified(tenant);
+            tenants.save(tenant);
+            return tenant;
+        });
+    }
+
+    public Tenant status(String slug) {
+        return tenants.getLive(slugOf(slug));
+    }
+
+    private void startProvisioningIfVerified(Tenant tenant) {
+        if (tenant.isReadyToProvision()) {
+            tenant.startProvisioning();
+            jobs.enqueue(tenant.id());
+        }
+    }
+
+    private Tenant pending(String slug) {
+        Tenant tenant = tenants.getLive(slugOf(slug));
+        if (tenant.status() != TenantStatus.PENDING) {
+            throw new Conflict("not-pending", "Workspace " + slug + " is " + tenant.status() + ", not pending");
+        }
+        return tenant;
+    }
+
+    private TenantSlug slugOf(String slug) {
+        try {
+            return TenantSlug.of(slug);
+        } catch (TenantSlug.InvalidTenantSlug e) {
+            throw ApiProblem.invalidField("slug", e.reason());
+        }
+    }
+
+    private DomainName domainOf(String domain) {
+        List<FieldProblem> problems = new ArrayList<>();
+        DomainName name = null;
+        try {
+            name = DomainName.of(domain);
+            domainRules.refusal(name).ifPresent(reason -> problems.add(new FieldProblem("domain", reason)));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("domain", e.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiProblem.InvalidInput(problems);
+        }
+        return name;
+    }
+
+    /** The sign-up clashes with an existing workspace or with its own state. */
+    static final class Conflict extends ApiProblem {
+        Conflict(String type, String detail) {
+            super(HttpStatus.CONFLICT, type, detail);
+        }
+    }
+
+    static final class Refused extends ApiProblem {
+        Refused(HttpStatus status, String type, String detail) {
+            super(status, type, detail);
+        }
+    }
+}

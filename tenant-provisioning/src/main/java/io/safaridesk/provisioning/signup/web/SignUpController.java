@@ -1,0 +1,78 @@
+package io.safaridesk.provisioning.signup.web;
+
+import io.safaridesk.provisioning.signup.SignUp;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Sign-up", description = "A business signs itself up and proves its email and domain")
+@RestController
+@RequestMapping("/api/v1/auth")
+class SignUpController {
+
+    private final SignUp signUp;
+
+    SignUpController(SignUp signUp) {
+        this.signUp = signUp;
+    }
+
+    record RegisterRequest(
+            @NotBlank @Size(max = 120) String businessName,
+            @NotBlank String slug,
+            @NotBlank @Size(max = 253) String domain,
+            @NotBlank @Size(max = 120) String adminName,
+            @NotBlank @Email @Size(max = 254) String adminEmail,
+            @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String adminPassword) {
+
+        SignUp.Registration toRegistration() {
+            return new SignUp.Registration(businessName, slug, domain, adminName, adminEmail, adminPassword);
+        }
+    }
+
+    record CodeRequest(@NotBlank String slug, @NotBlank String code) {}
+
+    record WorkspaceRequest(@NotBlank String slug) {}
+
+    @Operation(summary = "Sign up a business: creates a pending workspace and emails the admin a 6-digit code")
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    SignUpView register(@Valid @RequestBody RegisterRequest request) {
+        return SignUpView.of(signUp.register(request.toRegistration()));
+    }
+
+    @Operation(summary = "Confirm the admin's email with the emailed code")
+    @PostMapping("/verify-otp")
+    SignUpView verifyOtp(@Valid @RequestBody CodeRequest request) {
+        return SignUpView.of(signUp.verifyEmail(request.slug(), request.code()));
+    }
+
+    @Operation(summary = "Send a new email code (rate-limited)")
+    @PostMapping("/resend-otp")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void resendOtp(@Valid @RequestBody WorkspaceRequest request) {
+        signUp.resendCode(request.slug());
+    }
+
+    @Operation(summary = "Check the domain's DNS TXT record or well-known file now")
+    @PostMapping("/verify-domain")
+    SignUpView verifyDomain(@Valid @RequestBody WorkspaceRequest request) {
+        return SignUpView.of(signUp.checkDomain(request.slug()));
+    }
+
+    @Operation(summary = "Where a sign-up stands: verifications and provisioning")
+    @GetMapping("/workspaces/{slug}")
+    SignUpView status(@PathVariable String slug) {
+        return SignUpView.of(signUp.status(slug));
+    }
+}

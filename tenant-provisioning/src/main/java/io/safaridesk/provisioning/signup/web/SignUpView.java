@@ -1,0 +1,47 @@
+package io.safaridesk.provisioning.signup.web;
+
+import io.safaridesk.provisioning.tenant.Tenant;
+import java.time.Instant;
+
+/** A sign-up as its business sees it, with what to publish to prove the domain. */
+record SignUpView(
+        String slug,
+        String businessName,
+        String status,
+        boolean emailVerified,
+        DomainView domain,
+        String issuer) {
+
+    static final String CHALLENGE_PREFIX = "_safaridesk-challenge.";
+    static final String WELL_KNOWN_PATH = "/.well-known/safaridesk-verification.txt";
+
+    record DomainView(
+            String name,
+            boolean verified,
+            String verifiedBy,
+            Instant lastCheckedAt,
+            String lastCheckResult,
+            DnsRecord dnsRecord,
+            WellKnownFile wellKnownFile) {}
+
+    record DnsRecord(String name, String type, String value) {}
+
+    record WellKnownFile(String url, String content) {}
+
+    static SignUpView of(Tenant tenant) {
+        return new SignUpView(
+                tenant.slug().value(),
+                tenant.businessName(),
+                tenant.status().name(),
+                tenant.emailVerifiedAt() != null,
+                new DomainView(
+                        tenant.domain(),
+                        tenant.domainVerifiedAt() != null,
+                        tenant.domainVerificationMethod(),
+                        tenant.domainCheckedAt(),
+                        tenant.domainCheckResult(),
+                        new DnsRecord(CHALLENGE_PREFIX + tenant.domain(), "TXT", tenant.domainToken()),
+                        new WellKnownFile("https://" + tenant.domain() + WELL_KNOWN_PATH, tenant.domainToken())),
+                tenant.issuer());
+    }
+}
