@@ -1,5 +1,8 @@
 package io.safaridesk.provisioning;
 
+import io.safaridesk.provisioning.cli.TenantCli;
+import java.io.PrintWriter;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -9,6 +12,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TenantProvisioningApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("tenant")) {
+            PrintWriter out = new PrintWriter(System.out, true);
+            PrintWriter err = new PrintWriter(System.err, true);
+            System.exit(TenantCli.run(Arrays.copyOfRange(args, 1, args.length), out, err));
+        }
         SpringApplication.run(TenantProvisioningApplication.class, args);
     }
 }

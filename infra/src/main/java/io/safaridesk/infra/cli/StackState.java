@@ -56,8 +56,28 @@ record StackState(long pid, Map<String, String> urls) {
         }
     }
 
+    /** The endpoints as shell variable assignments, for operator commands run from another shell. */
+    static void writeEnvironment(Path home, Map<String, String> environment) {
+        StringBuilder lines = new StringBuilder("# written by safaridesk up; removed by down\n");
+        environment.forEach((name, value) -> lines.append(name)
+                .append("='")
+                .append(value.replace("'", "'\\''"))
+                .append("'\n"));
+        try {
+            Files.createDirectories(environmentFile(home).getParent());
+            Files.writeString(environmentFile(home), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path environmentFile(Path home) {
+        return home.resolve("run").resolve("stack.env");
+    }
+
     static void delete(Path home) {
         try {
+            Files.deleteIfExists(environmentFile(home));
             Files.deleteIfExists(file(home));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

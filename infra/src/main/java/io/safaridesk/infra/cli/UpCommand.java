@@ -91,6 +91,7 @@ final class UpCommand implements Callable<Integer> {
             }
             StackState state = new StackState(ProcessHandle.current().pid(), urls(toRun, stack.endpoints()));
             state.write(settings.home());
+            StackState.writeEnvironment(settings.home(), stack.endpoints().asEnvironment());
             System.out.printf("  everything answered after %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
             System.out.println(state.readyLine());
             System.out.flush();

@@ -73,26 +73,7 @@ public class SignUp {
      * email cannot be sent.
      */
     public Tenant register(Registration registration) {
-        TenantSlug slug = slugOf(registration.slug());
-        DomainName domain = domainOf(registration.domain());
-        if (tenants.findLive(slug).isPresent()) {
-            throw new Conflict("slug-taken", "The workspace name '" + slug + "' is taken");
-        }
-        if (tenants.isDomainClaimed(domain.value())) {
-            throw new Conflict("domain-taken", "The domain " + domain.value() + " belongs to another workspace");
-        }
-        String credential = PasswordHash.of(registration.adminPassword().toCharArray())
-                .toStoredForm();
-        Tenant tenant = Tenant.signUp(
-                slug,
-                registration.businessName().trim(),
-                domain.value(),
-                registration.adminEmail().trim().toLowerCase(Locale.ROOT),
-                registration.adminName().trim(),
-                credential,
-                VerificationToken.random().value(),
-                keycloakUrl,
-                clock.instant());
+        Tenant tenant = newTenant(registration);
         try {
             return transaction.execute(status -> {
                 tenants.add(tenant);
@@ -106,8 +87,51 @@ public class SignUp {
                 return tenant;
             });
         } catch (DuplicateKeyException raced) {
+            throw new Conflict("slug-taken", "The workspace name '" + tenant.slug() + "' is taken");
+        }
+    }
+
+    /**
+     * Registers a workspace for an operator, who vouches for the admin's email and, if asked, for the domain; it goes
+     * straight to provisioning when both are vouched for.
+     */
+    public Tenant registerByOperator(Registration registration, boolean vouchForDomain) {
+        Tenant tenant = newTenant(registration);
+        tenant.emailVerified(clock.instant());
+        if (vouchForDomain) {
+            tenant.domainVouchedByOperator(clock.instant());
+        }
+        startProvisioningIfVerified(tenant);
+        try {
+            return transaction.execute(status -> {
+                tenants.add(tenant);
+                queueProvisioningIfStarted(tenant);
+                return tenant;
+            });
+        } catch (DuplicateKeyException raced) {
+            throw new Conflict("slug-taken", "The workspace name '" + tenant.slug() + "' is taken");
+        }
+    }
+
+    private Tenant newTenant(Registration registration) {
+        TenantSlug slug = slugOf(registration.slug());
+        DomainName domain = domainOf(registration.domain());
+        if (tenants.findLive(slug).isPresent()) {
             throw new Conflict("slug-taken", "The workspace name '" + slug + "' is taken");
         }
+        if (tenants.isDomainClaimed(domain.value())) {
+            throw new Conflict("domain-taken", "The domain " + domain.value() + " belongs to another workspace");
+        }
+        return Tenant.signUp(
+                slug,
+                registration.businessName().trim(),
+                domain.value(),
+                registration.adminEmail().trim().toLowerCase(Locale.ROOT),
+                registration.adminName().trim(),
+                PasswordHash.of(registration.adminPassword().toCharArray()).toStoredForm(),
+                VerificationToken.random().value(),
+                keycloakUrl,
+                clock.instant());
     }
 
     /** Sends a new code, within the rate limit. */
@@ -152,6 +176,7 @@ public class SignUp {
             tenant.emailVerified(clock.instant());
             startProvisioningIfVerified(tenant);
             tenants.save(tenant);
+            queueProvisioningIfStarted(tenant);
             return tenant;
         });
     }
@@ -172,6 +197,7 @@ public class SignUp {
             tenant.domainChecked(check.verified(), check.methodName(), check.reason(), clock.instant());
             startProvisioningIfVerified(tenant);
             tenants.save(tenant);
+            queueProvisioningIfStarted(tenant);
             return tenant;
         });
     }
@@ -183,6 +209,11 @@ public class SignUp {
     private void startProvisioningIfVerified(Tenant tenant) {
         if (tenant.isReadyToProvision()) {
             tenant.startProvisioning();
+        }
+    }
+
+    private void queueProvisioningIfStarted(Tenant tenant) {
+        if (tenant.isProvisioning()) {
             jobs.enqueue(tenant.id());
         }
     }

@@ -128,6 +128,11 @@ public final class Tenant {
         return status == TenantStatus.PENDING && emailVerifiedAt != null && domainVerifiedAt != null;
     }
 
+    /** The saga is (or should be) making this workspace. */
+    public boolean isProvisioning() {
+        return status == TenantStatus.PROVISIONING;
+    }
+
     public void startProvisioning() {
         if (!isReadyToProvision()) {
             throw new IllegalStateException("Workspace " + slug + " is not verified yet, or not pending");

@@ -1,0 +1,73 @@
+package io.safaridesk.provisioning.cli;
+
+import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.provisioning.TenantProvisioningApplication;
+import java.io.PrintWriter;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+/**
+ * Runs {@code safaridesk tenant <command>}: the provisioning service's code without its web server or background
+ * runners, against the same database and Keycloak.
+ *
+ * <p>Exit codes: 0 done, 1 failed, 2 bad arguments, 3 no such workspace, 4 some workspaces failed (migrate).
+ */
+public final class TenantCli {
+
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int NOT_FOUND = 3;
+    public static final int PARTIAL_FAILURE = 4;
+
+    private TenantCli() {}
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine parseOnly = new CommandLine(new TenantCommand(null));
+        try {
+            parseOnly.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("safaridesk tenant: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return USAGE;
+        }
+        if (parseOnly.isUsageHelpRequested() || anySubcommandAskedForHelp(parseOnly)) {
+            return parseOnly.execute(args);
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                        TenantProvisioningApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(Map.of(
+                        "safaridesk.provisioning.runner-enabled", "false",
+                        "safaridesk.outbox.relay-enabled", "false",
+                        "spring.main.banner-mode", "off",
+                        "logging.level.root", "WARN",
+                        "logging.level.io.safaridesk", "WARN"))
+                .run()) {
+            CommandLine commandLine = new CommandLine(new TenantCommand(context));
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+                err.println("safaridesk tenant: " + e.getMessage());
+                if (e instanceof ApiProblem problem) {
+                    return problem.status().value() == 404 ? NOT_FOUND : FAILED;
+                }
+                return e instanceof IllegalArgumentException ? USAGE : FAILED;
+            });
+            return commandLine.execute(args);
+        }
+    }
+
+    private static boolean anySubcommandAskedForHelp(CommandLine commandLine) {
+        CommandLine.ParseResult result = commandLine.getParseResult();
+        while (result != null) {
+            if (result.isUsageHelpRequested()) {
+                return true;
+            }
+            result = result.subcommand();
+        }
+        return false;
+    }
+}
