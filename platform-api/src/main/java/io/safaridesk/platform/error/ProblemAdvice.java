@@ -41,7 +41,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
         List<FieldProblem> fields = e.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new FieldProblem(jsonName(lastNode(v.getPropertyPath().toString())), v.getMessage()))
                 .toList();
         log.warn("invalid input: {}", fields);
         return respond(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Some fields are not valid", fields));
@@ -78,7 +78,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .map(error -> new FieldProblem(jsonName(error.getField()), error.getDefaultMessage()))
                 .toList();
         log.warn("invalid input: {}", fields);
         return ResponseEntity.badRequest()
@@ -108,6 +108,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** The field as clients name it: our JSON is snake_case. */
+    static String jsonName(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String lastNode(String path) {

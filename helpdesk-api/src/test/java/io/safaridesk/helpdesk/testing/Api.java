@@ -1,0 +1,66 @@
+package io.safaridesk.helpdesk.testing;
+
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for API tests: any status comes back as a {@link Reply}, never as an exception. */
+public final class Api {
+
+    private final RestClient http;
+
+    private Api(RestClient http) {
+        this.http = http;
+    }
+
+    public static Api at(int port) {
+        return new Api(RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .build());
+    }
+
+    /** A status, the content type and the parsed JSON body (or null). */
+    public record Reply(int status, MediaType contentType, JsonNode body) {
+        public String text(String field) {
+            JsonNode node = body.get(field);
+            return node == null || node.isNull() ? null : node.asString();
+        }
+    }
+
+    public Reply get(String path, String token) {
+        return exchange(HttpMethod.GET, path, token, null, Map.of());
+    }
+
+    public Reply send(HttpMethod method, String path, String token, Object body) {
+        return exchange(method, path, token, body, Map.of());
+    }
+
+    public Reply exchange(HttpMethod method, String path, String token, Object body, Map<String, String> headers) {
+        return http.method(method)
+                .uri(path)
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                    headers.forEach(h::set);
+                    h.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+                })
+                .body(body == null ? "" : body)
+                .contentType(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> {
+                    byte[] bytes = response.getBody().readAllBytes();
+                    JsonNode json = bytes.length == 0 ? null : JsonMapper.shared().readTree(bytes);
+                    return new Reply(
+                            response.getStatusCode().value(), response.getHeaders().getContentType(), json);
+                });
+    }
+
+    public static String header(HttpHeaders headers, String name) {
+        return headers.getFirst(name);
+    }
+}

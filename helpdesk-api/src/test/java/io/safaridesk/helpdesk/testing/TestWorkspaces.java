@@ -1,0 +1,73 @@
+package io.safaridesk.helpdesk.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.safaridesk.infra.stack.ServiceEndpoints;
+import io.safaridesk.infra.stack.TestServices;
+import io.safaridesk.platform.tenancy.TenantStatus;
+import io.safaridesk.platform.testing.TestServicesInitializer;
+import io.safaridesk.provisioning.TenantProvisioningApplication;
+import io.safaridesk.provisioning.operator.WorkspaceOperations;
+import io.safaridesk.provisioning.signup.SignUp;
+import io.safaridesk.provisioning.tenant.Tenant;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.keycloak.admin.client.Keycloak;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Real workspaces for helpdesk-api tests: made by the real provisioning saga (tenant-provisioning, started once in
+ * this JVM), with users whose password and OTP secret the test knows.
+ */
+public final class TestWorkspaces {
+
+    public static final String PASSWORD = "Correct-Horse-9";
+    private static ConfigurableApplicationContext provisioning;
+    private static Keycloak keycloakAdmin;
+
+    private TestWorkspaces() {}
+
+    /** The tenant-provisioning service, running in this JVM on a free port. */
+    public static synchronized ConfigurableApplicationContext provisioning() {
+        if (provisioning == null) {
+            provisioning = new SpringApplicationBuilder(TenantProvisioningApplication.class)
+                    .initializers(new TestServicesInitializer())
+                    .properties(Map.of(
+                            "spring.config.import", "classpath:tenant-provisioning.yml",
+                            "spring.application.name", "tenant-provisioning",
+                            "server.port", "0",
+                            "safaridesk.domain-verification.allow-test-domains", "true"))
+                    .run();
+            Runtime.getRuntime().addShutdownHook(new Thread(provisioning::close));
+        }
+        return provisioning;
+    }
+
+    public static WorkspaceOperations operations() {
+        return provisioning().getBean(WorkspaceOperations.class);
+    }
+
+    /** A new active workspace named {@code <prefix>-<random>}, provisioned as an operator does it. */
+    public static TestWorkspace provision(String prefix) {
+        String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Tenant tenant = operations()
+                .provision(
+                        new SignUp.Registration(
+                                "Business " + slug, slug, slug + ".test", "Ada Admin", "admin@" + slug + ".test", PASSWORD),
+                        true,
+                        Duration.ofMinutes(2));
+        assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);
+        return new TestWorkspace(tenant.slug(), tenant.issuer(), tenant.adminEmail(), keycloakAdmin());
+    }
+
+    static synchronized Keycloak keycloakAdmin() {
+        if (keycloakAdmin == null) {
+            ServiceEndpoints.Keycloak keycloak = TestServices.endpoints().keycloak();
+            keycloakAdmin = Keycloak.getInstance(
+                    keycloak.url().toString(), "master", keycloak.adminUser(), keycloak.adminPassword(), "admin-cli");
+        }
+        return keycloakAdmin;
+    }
+}
