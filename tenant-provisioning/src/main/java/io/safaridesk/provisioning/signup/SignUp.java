@@ -1,21 +1,18 @@
 package io.safaridesk.provisioning.signup;
 
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.error.FieldProblem;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.tenancy.TenantStatus;
-import io.safaridesk.provisioning.domain.DomainCheck;
 import io.safaridesk.provisioning.domain.DomainName;
-import io.safaridesk.provisioning.domain.DomainRules;
+import io.safaridesk.provisioning.domain.DomainVerification;
 import io.safaridesk.provisioning.domain.DomainVerifier;
+import io.safaridesk.provisioning.domain.InvalidDomain;
 import io.safaridesk.provisioning.domain.VerificationToken;
 import io.safaridesk.provisioning.realm.PasswordHash;
 import io.safaridesk.provisioning.saga.ProvisioningJobs;
 import io.safaridesk.provisioning.tenant.Tenant;
 import io.safaridesk.provisioning.tenant.TenantRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,7 +30,6 @@ public class SignUp {
     private final TenantRegistry tenants;
     private final EmailCodes codes;
     private final SignUpMails mails;
-    private final DomainRules domainRules;
     private final DomainVerifier domainVerifier;
     private final ProvisioningJobs jobs;
     private final TransactionTemplate transaction;
@@ -45,7 +41,6 @@ public class SignUp {
             TenantRegistry tenants,
             EmailCodes codes,
             SignUpMails mails,
-            DomainRules domainRules,
             DomainVerifier domainVerifier,
             ProvisioningJobs jobs,
             TransactionTemplate transaction,
@@ -55,7 +50,6 @@ public class SignUp {
         this.tenants = tenants;
         this.codes = codes;
         this.mails = mails;
-        this.domainRules = domainRules;
         this.domainVerifier = domainVerifier;
         this.jobs = jobs;
         this.transaction = transaction;
@@ -129,7 +123,7 @@ public class SignUp {
                 registration.adminEmail().trim().toLowerCase(Locale.ROOT),
                 registration.adminName().trim(),
                 PasswordHash.of(registration.adminPassword().toCharArray()).toStoredForm(),
-                VerificationToken.random().value(),
+                VerificationToken.generate().value(),
                 keycloakUrl,
                 clock.instant());
     }
@@ -188,13 +182,17 @@ public class SignUp {
             return existing;
         }
         Tenant tenant = pending(slug);
-        DomainCheck check =
-                domainVerifier.verify(DomainName.of(tenant.domain()), new VerificationToken(tenant.domainToken()));
+        DomainVerification check =
+                domainVerifier.verify(DomainName.of(tenant.domain()), VerificationToken.of(tenant.domainToken()));
         return transaction.execute(status -> {
             if (check.verified() && tenants.isDomainClaimed(tenant.domain())) {
                 throw new Conflict("domain-taken", "The domain " + tenant.domain() + " belongs to another workspace");
             }
-            tenant.domainChecked(check.verified(), check.methodName(), check.reason(), clock.instant());
+            tenant.domainChecked(
+                    check.verified(),
+                    check.method() == null ? null : check.method().name(),
+                    check.verified() ? "verified" : check.reason(),
+                    clock.instant());
             startProvisioningIfVerified(tenant);
             tenants.save(tenant);
             queueProvisioningIfStarted(tenant);
@@ -235,18 +233,13 @@ public class SignUp {
     }
 
     private DomainName domainOf(String domain) {
-        List<FieldProblem> problems = new ArrayList<>();
-        DomainName name = null;
         try {
-            name = DomainName.of(domain);
-            domainRules.refusal(name).ifPresent(reason -> problems.add(new FieldProblem("domain", reason)));
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("domain", e.getMessage()));
+            DomainName name = DomainName.of(domain);
+            domainVerifier.requireEligible(name);
+            return name;
+        } catch (InvalidDomain e) {
+            throw ApiProblem.invalidField("domain", e.reason());
         }
-        if (!problems.isEmpty()) {
-            throw new ApiProblem.InvalidInput(problems);
-        }
-        return name;
     }
 
     /** The sign-up clashes with an existing workspace or with its own state. */
