@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -36,7 +35,6 @@ final class DnsTxtCheck {
 
     static final String CHALLENGE_LABEL = "_safaridesk-challenge";
     private static final int MAX_SHOWN_VALUES = 3;
-    private static final int MAX_SHOWN_LENGTH = 80;
 
     private final Resolver resolver;
     private final Duration timeout;
@@ -89,7 +87,7 @@ final class DnsTxtCheck {
 
     private String tryAgain(String where, String error, boolean timedOut) {
         if (timedOut || "timed out".equals(error)) {
-            return "the DNS resolver did not answer within " + seconds(timeout) + " for " + where;
+            return "the DNS resolver did not answer within " + Reasons.seconds(timeout) + " for " + where;
         }
         return "the DNS resolver could not look up " + where + " (" + error + "); try again later";
     }
@@ -109,10 +107,7 @@ final class DnsTxtCheck {
             return CheckOutcome.failed("no TXT record at " + where);
         }
         return CheckOutcome.failed("the TXT record at " + where + " holds a different value ("
-                + values.stream()
-                        .limit(MAX_SHOWN_VALUES)
-                        .map(DnsTxtCheck::shown)
-                        .collect(Collectors.joining(", "))
+                + values.stream().limit(MAX_SHOWN_VALUES).map(Reasons::quoted).collect(Collectors.joining(", "))
                 + ") than the token " + expected.value());
     }
 
@@ -123,22 +118,6 @@ final class DnsTxtCheck {
             bytes.writeBytes(string);
         }
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    static String shown(String value) {
-        String printable = value.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return '"'
-                + (printable.length() > MAX_SHOWN_LENGTH ? printable.substring(0, MAX_SHOWN_LENGTH) + "..." : printable)
-                + '"';
-    }
-
-    static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0
-                ? duration.toSeconds() + " s"
-                : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     /**

@@ -153,7 +153,7 @@ final class WellKnownFileCheck implements AutoCloseable {
             return CheckOutcome.passed(uri.toString());
         }
         return CheckOutcome.failed(
-                uri + " holds " + DnsTxtCheck.shown(text.strip()) + ", not the token " + expected.value());
+                uri + " holds " + Reasons.quoted(text.strip()) + ", not the token " + expected.value());
     }
 
     private Optional<String> refusedRedirect(DomainName domain, URI from, URI to) {
@@ -214,9 +214,9 @@ final class WellKnownFileCheck implements AutoCloseable {
     private String transportFailure(URI uri, Exception failure) {
         String what = switch (failure) {
             case HttpConnectTimeoutException e ->
-                "no connection to " + authority(uri) + " within " + DnsTxtCheck.seconds(timeout);
-            case HttpTimeoutException e -> uri + " did not answer within " + DnsTxtCheck.seconds(timeout);
-            case TimeoutException e -> uri + " did not answer within " + DnsTxtCheck.seconds(timeout);
+                "no connection to " + authority(uri) + " within " + Reasons.seconds(timeout);
+            case HttpTimeoutException e -> uri + " did not answer within " + Reasons.seconds(timeout);
+            case TimeoutException e -> uri + " did not answer within " + Reasons.seconds(timeout);
             case ConnectException e -> "could not connect to " + authority(uri) + " (connection refused)";
             case SSLException e -> "the TLS handshake with " + authority(uri) + " failed (" + e.getMessage() + ")";
             default -> "could not fetch " + uri + " (" + failure.getMessage() + ")";
