@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
@@ -24,7 +25,12 @@ public final class TenantCli {
 
     private TenantCli() {}
 
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    @SafeVarargs
+    public static int run(
+            String[] args,
+            PrintWriter out,
+            PrintWriter err,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
         CommandLine parseOnly = new CommandLine(new TenantCommand(null));
         try {
             parseOnly.parseArgs(args);
@@ -45,6 +51,7 @@ public final class TenantCli {
                         "spring.main.banner-mode", "off",
                         "logging.level.root", "WARN",
                         "logging.level.io.safaridesk", "WARN"))
+                .initializers(initializers)
                 .run()) {
             CommandLine commandLine = new CommandLine(new TenantCommand(context));
             commandLine.setOut(out);
@@ -52,7 +59,9 @@ public final class TenantCli {
             commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
                 err.println("safaridesk tenant: " + e.getMessage());
                 if (e instanceof ApiProblem problem) {
-                    return problem.status().value() == 404 ? NOT_FOUND : FAILED;
+                    return problem.status().value() == 404
+                            ? NOT_FOUND
+                            : problem.status().is4xxClientError() ? USAGE : FAILED;
                 }
                 return e instanceof IllegalArgumentException ? USAGE : FAILED;
             });

@@ -44,7 +44,7 @@ public class ProvisioningJobs {
      */
     Optional<UUID> claimNext(Duration lease) {
         return jdbc.sql("update platform.provisioning_jobs set status = 'RUNNING', lease_until = now() + ?::interval,"
-                        + " attempts = attempts + 1, updated_at = now() where tenant_id = (select tenant_id from"
+                        + " updated_at = now() where tenant_id = (select tenant_id from"
                         + " platform.provisioning_jobs where (status = 'PENDING' and not_before <= now()) or (status ="
                         + " 'RUNNING' and lease_until < now()) order by not_before limit 1 for update skip locked)"
                         + " returning tenant_id")
@@ -82,6 +82,15 @@ public class ProvisioningJobs {
                         + " not_before = ?, updated_at = now() where tenant_id = ?")
                 .params(error, Timestamp.from(Instant.now().plus(delay)), tenantId)
                 .update();
+    }
+
+    /** Counts one more try at the job; returns how many there have been since it was (re)queued. */
+    int attemptStarted(UUID tenantId) {
+        return jdbc.sql("update platform.provisioning_jobs set attempts = attempts + 1, updated_at = now() where"
+                        + " tenant_id = ? returning attempts")
+                .param(tenantId)
+                .query(Integer.class)
+                .single();
     }
 
     int attempts(UUID tenantId) {

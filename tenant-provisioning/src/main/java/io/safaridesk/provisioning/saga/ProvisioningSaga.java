@@ -79,12 +79,12 @@ public class ProvisioningSaga {
      * marks the workspace FAILED for an operator to look at.
      */
     public Outcome runJob(UUID tenantId) {
+        int attempts = jobs.attemptStarted(tenantId);
         try {
             runRemainingSteps(tenantId);
             jobs.done(tenantId);
             return Outcome.DONE;
         } catch (RuntimeException e) {
-            int attempts = jobs.attempts(tenantId);
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (!isTransient(e) && attempts >= maxAttempts) {
                 log.error("Provisioning of {} failed for good after {} attempts", tenantId, attempts, e);

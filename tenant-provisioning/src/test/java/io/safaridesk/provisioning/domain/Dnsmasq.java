@@ -34,7 +34,7 @@ import org.xbill.DNS.Type;
  *
  * <p>Where dnsmasq is not installed, tests using it are skipped, except on CI ({@code CI} set), where they fail.
  */
-final class Dnsmasq implements AutoCloseable {
+public final class Dnsmasq implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(10);
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -56,7 +56,7 @@ final class Dnsmasq implements AutoCloseable {
      *
      * @return once it answers queries
      */
-    static Dnsmasq start(String... records) {
+    public static Dnsmasq start(String... records) {
         Path binary = find().orElse(null);
         if (binary == null) {
             String missing = "dnsmasq is not installed (apt-get install dnsmasq-base)";
@@ -73,13 +73,13 @@ final class Dnsmasq implements AutoCloseable {
     }
 
     /** A {@code txt-record} line: one TXT record at {@code name} made of these character strings. */
-    static String txtRecord(String name, String... strings) {
+    public static String txtRecord(String name, String... strings) {
         return "txt-record=" + name + ","
                 + Arrays.stream(strings).map(s -> '"' + s + '"').collect(Collectors.joining(","));
     }
 
     /** Where it listens, as {@code safaridesk.domain-verification.dns-resolver} takes it. */
-    String hostAndPort() {
+    public String hostAndPort() {
         return "127.0.0.1:" + port;
     }
 
@@ -88,7 +88,7 @@ final class Dnsmasq implements AutoCloseable {
     }
 
     /** Stops it and starts it again on the same port with other records. */
-    void restartWith(String... records) {
+    public void restartWith(String... records) {
         stop();
         process = launch(List.of(records));
     }

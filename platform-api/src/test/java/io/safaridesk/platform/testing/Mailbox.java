@@ -1,0 +1,56 @@
+package io.safaridesk.platform.testing;
+
+import io.safaridesk.infra.stack.ServiceEndpoints;
+import io.safaridesk.infra.stack.TestServices;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+
+/** Reads a test mailbox over IMAP from the test services' mail server (any password opens any mailbox). */
+public final class Mailbox {
+
+    private Mailbox() {}
+
+    /** Waits for a message to {@code address} whose subject matches, and returns its subject. */
+    public static String awaitSubject(String address, Predicate<String> subject) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> subjects(address).stream().filter(subject).findFirst(), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    public static List<String> subjects(String address) throws MessagingException {
+        ServiceEndpoints.Mail mail = TestServices.endpoints().mail();
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect(mail.imapHost(), mail.imapPort(), address, "any");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return Arrays.stream(inbox.getMessages()).map(Mailbox::subject).toList();
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private static String subject(Message message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
