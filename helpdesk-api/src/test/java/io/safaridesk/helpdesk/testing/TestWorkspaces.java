@@ -7,6 +7,7 @@ import io.safaridesk.infra.stack.TestServices;
 import io.safaridesk.platform.tenancy.TenantStatus;
 import io.safaridesk.platform.testing.TestServicesInitializer;
 import io.safaridesk.provisioning.TenantProvisioningApplication;
+import io.safaridesk.provisioning.domain.Dnsmasq;
 import io.safaridesk.provisioning.operator.WorkspaceOperations;
 import io.safaridesk.provisioning.signup.SignUp;
 import io.safaridesk.provisioning.tenant.Tenant;
@@ -25,6 +26,7 @@ public final class TestWorkspaces {
 
     public static final String PASSWORD = "Correct-Horse-9";
     private static ConfigurableApplicationContext provisioning;
+    private static Dnsmasq dns;
     private static Keycloak keycloakAdmin;
 
     private TestWorkspaces() {}
@@ -32,17 +34,31 @@ public final class TestWorkspaces {
     /** The tenant-provisioning service, running in this JVM on a free port. */
     public static synchronized ConfigurableApplicationContext provisioning() {
         if (provisioning == null) {
+            dns = Dnsmasq.start(Dnsmasq.txtRecord("_safaridesk-challenge.nothing-yet.test", "none"));
+            Runtime.getRuntime().addShutdownHook(new Thread(dns::close));
             provisioning = new SpringApplicationBuilder(TenantProvisioningApplication.class)
                     .initializers(new TestServicesInitializer())
                     .properties(Map.of(
                             "spring.config.import", "classpath:tenant-provisioning.yml",
                             "spring.application.name", "tenant-provisioning",
                             "server.port", "0",
-                            "safaridesk.domain-verification.allow-test-domains", "true"))
+                            "safaridesk.domain-verification.allow-test-domains", "true",
+                            "safaridesk.domain-verification.dns-resolver", dns.hostAndPort()))
                     .run();
             Runtime.getRuntime().addShutdownHook(new Thread(provisioning::close));
         }
         return provisioning;
+    }
+
+    /** The DNS server that the provisioning service asks when it verifies a domain. */
+    public static synchronized Dnsmasq dns() {
+        provisioning();
+        return dns;
+    }
+
+    /** Where the provisioning service's HTTP API listens. */
+    public static int provisioningPort() {
+        return Integer.parseInt(provisioning().getEnvironment().getProperty("local.server.port"));
     }
 
     public static WorkspaceOperations operations() {
@@ -59,6 +75,12 @@ public final class TestWorkspaces {
                         true,
                         Duration.ofMinutes(2));
         assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);
+        return workspace(tenant.slug().value());
+    }
+
+    /** A workspace that exists already, e.g. one made through sign-up. */
+    public static TestWorkspace workspace(String slug) {
+        Tenant tenant = operations().show(io.safaridesk.platform.tenancy.TenantSlug.of(slug));
         return new TestWorkspace(tenant.slug(), tenant.issuer(), tenant.adminEmail(), keycloakAdmin());
     }
 
