@@ -1,0 +1,28 @@
+package io.safaridesk.provisioning.realm;
+
+import java.net.URI;
+
+/**
+ * Keycloak could not be reached or answered that it cannot serve now (connection refused, timeout, 502/503/504). The
+ * work can wait and be retried; nothing was refused.
+ */
+public final class KeycloakUnavailable extends RuntimeException {
+
+    private final URI keycloak;
+
+    private KeycloakUnavailable(URI keycloak, String message, Throwable cause) {
+        super(message, cause);
+        this.keycloak = keycloak;
+    }
+
+    /** Keycloak at {@code keycloak} did not answer {@code action}. */
+    public static KeycloakUnavailable at(URI keycloak, String action, Throwable cause) {
+        return new KeycloakUnavailable(
+                keycloak, "Keycloak at " + keycloak + " is unavailable (" + action + "): " + cause.getMessage(), cause);
+    }
+
+    /** The Keycloak that did not answer. */
+    public URI keycloak() {
+        return keycloak;
+    }
+}
