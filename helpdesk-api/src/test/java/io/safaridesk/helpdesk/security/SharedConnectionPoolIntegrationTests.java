@@ -46,11 +46,11 @@ class SharedConnectionPoolIntegrationTests {
                 String token = isAcme ? acmeToken : globexToken;
                 String expected = isAcme ? "only-acme" : "only-globex";
                 answers.add(callers.submit(() -> {
-                    List<String> names = api.get("/api/v1/departments?limit=100", token).body().get("items").values()
-                            .stream()
-                            .map(item -> item.get("name"))
-                            .map(JsonNode::asString)
-                            .toList();
+                    List<String> names =
+                            api.get("/api/v1/departments?limit=100", token).body().get("items").values().stream()
+                                    .map(item -> item.get("name"))
+                                    .map(JsonNode::asString)
+                                    .toList();
                     return names.equals(List.of(expected)) ? "ok" : "leak: " + expected + " saw " + names;
                 }));
             }

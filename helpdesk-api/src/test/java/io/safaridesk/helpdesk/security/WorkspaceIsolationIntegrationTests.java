@@ -64,8 +64,12 @@ class WorkspaceIsolationIntegrationTests {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.text("workspace")).isEqualTo(acme.slug().value());
         assertThat(me.text("email")).isEqualTo(acme.adminEmail());
-        assertThat(me.body().get("roles").values()).extracting(JsonNode::asString).contains("admin");
-        assertThat(api.get("/api/v1/me/", acmeAdmin).status()).as("trailing slash").isEqualTo(200);
+        assertThat(me.body().get("roles").values())
+                .extracting(JsonNode::asString)
+                .contains("admin");
+        assertThat(api.get("/api/v1/me/", acmeAdmin).status())
+                .as("trailing slash")
+                .isEqualTo(200);
     }
 
     @Test
@@ -96,10 +100,14 @@ class WorkspaceIsolationIntegrationTests {
                 acmeAdmin,
                 null,
                 Map.of(
-                        "Host", globex.slug() + ".safaridesk.test",
-                        "X-Workspace", globex.slug().value(),
-                        "X-Tenant-Id", globex.slug().value(),
-                        "X-Forwarded-Host", globex.slug() + ".safaridesk.test"));
+                        "Host",
+                        globex.slug() + ".safaridesk.test",
+                        "X-Workspace",
+                        globex.slug().value(),
+                        "X-Tenant-Id",
+                        globex.slug().value(),
+                        "X-Forwarded-Host",
+                        globex.slug() + ".safaridesk.test"));
 
         assertThat(disguised.status()).isEqualTo(200);
         assertThat(names(disguised)).doesNotContain("Globex Secrets");
@@ -149,7 +157,8 @@ class WorkspaceIsolationIntegrationTests {
         assertThat(badEmail.body().get("errors").get(0).get("field").asString()).isEqualTo("support_email");
 
         assertThat(api.get("/api/v1/departments?limit=500", acmeAdmin).status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/departments?cursor=bogus", acmeAdmin).status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/departments?cursor=bogus", acmeAdmin).status())
+                .isEqualTo(422);
         assertThat(api.get("/api/v1/departments/abc", acmeAdmin).status()).isEqualTo(400);
         Api.Reply broken = api.exchange(HttpMethod.POST, "/api/v1/departments", acmeAdmin, "{not json", Map.of());
         assertThat(broken.status()).isEqualTo(400);

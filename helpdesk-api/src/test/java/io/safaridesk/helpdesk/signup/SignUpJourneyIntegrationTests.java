@@ -46,12 +46,18 @@ class SignUpJourneyIntegrationTests {
                 "/api/v1/auth/register",
                 null,
                 Map.of(
-                        "business_name", "Journey Safaris",
-                        "slug", slug,
-                        "domain", domain,
-                        "admin_name", "Wanjiru Owner",
-                        "admin_email", adminEmail,
-                        "admin_password", TestWorkspaces.PASSWORD));
+                        "business_name",
+                        "Journey Safaris",
+                        "slug",
+                        slug,
+                        "domain",
+                        domain,
+                        "admin_name",
+                        "Wanjiru Owner",
+                        "admin_email",
+                        adminEmail,
+                        "admin_password",
+                        TestWorkspaces.PASSWORD));
         assertThat(registered.status()).isEqualTo(201);
         JsonNode dnsRecord = registered.body().get("domain").get("dns_record");
 
@@ -101,16 +107,22 @@ class SignUpJourneyIntegrationTests {
                 "/api/v1/auth/login",
                 null,
                 Map.of(
-                        "workspace", slug,
-                        "email", adminEmail,
-                        "password", TestWorkspaces.PASSWORD,
-                        "otp", Totp.now(admin.otpSecret())));
+                        "workspace",
+                        slug,
+                        "email",
+                        adminEmail,
+                        "password",
+                        TestWorkspaces.PASSWORD,
+                        "otp",
+                        Totp.now(admin.otpSecret())));
         assertThat(tokens.status()).isEqualTo(200);
 
         Api.Reply me = helpdesk.get("/api/v1/me", tokens.text("access_token"));
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.text("workspace")).isEqualTo(slug);
         assertThat(me.text("email")).isEqualTo(adminEmail);
-        assertThat(me.body().get("roles").values()).extracting(JsonNode::asString).contains("admin");
+        assertThat(me.body().get("roles").values())
+                .extracting(JsonNode::asString)
+                .contains("admin");
     }
 }

@@ -54,9 +54,12 @@ public final class Api {
                 .contentType(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> {
                     byte[] bytes = response.getBody().readAllBytes();
-                    JsonNode json = bytes.length == 0 ? null : JsonMapper.shared().readTree(bytes);
+                    JsonNode json =
+                            bytes.length == 0 ? null : JsonMapper.shared().readTree(bytes);
                     return new Reply(
-                            response.getStatusCode().value(), response.getHeaders().getContentType(), json);
+                            response.getStatusCode().value(),
+                            response.getHeaders().getContentType(),
+                            json);
                 });
     }
 

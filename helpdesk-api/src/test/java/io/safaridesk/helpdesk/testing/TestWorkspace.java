@@ -34,7 +34,8 @@ public record TestWorkspace(TenantSlug slug, String issuer, String adminEmail, K
 
     /** The admin that provisioning made, with an OTP credential the test knows in place of the set-up step. */
     public User admin() {
-        UserRepresentation admin = realm().users().searchByUsername(adminEmail, true).getFirst();
+        UserRepresentation admin =
+                realm().users().searchByUsername(adminEmail, true).getFirst();
         return withOtp(realm().users().get(admin.getId()), adminEmail, TestWorkspaces.PASSWORD);
     }
 
@@ -75,7 +76,7 @@ public record TestWorkspace(TenantSlug slug, String issuer, String adminEmail, K
 
     private static CredentialRepresentation otpCredential(String secret) {
         CredentialRepresentation otp = new CredentialRepresentation();
-        otp.setType(CredentialRepresentation.OTP);
+        otp.setType("otp");
         otp.setSecretData("{\"value\":\"" + secret + "\"}");
         otp.setCredentialData(
                 "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
@@ -107,7 +108,10 @@ public record TestWorkspace(TenantSlug slug, String issuer, String adminEmail, K
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Login of " + user.username() + " failed: " + response.body());
             }
-            return JsonMapper.shared().readTree(response.body()).get("access_token").asString();
+            return JsonMapper.shared()
+                    .readTree(response.body())
+                    .get("access_token")
+                    .asString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -71,7 +71,12 @@ public final class TestWorkspaces {
         Tenant tenant = operations()
                 .provision(
                         new SignUp.Registration(
-                                "Business " + slug, slug, slug + ".test", "Ada Admin", "admin@" + slug + ".test", PASSWORD),
+                                "Business " + slug,
+                                slug,
+                                slug + ".test",
+                                "Ada Admin",
+                                "admin@" + slug + ".test",
+                                PASSWORD),
                         true,
                         Duration.ofMinutes(2));
         assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);

@@ -42,8 +42,7 @@ public final class TenantCli {
         if (parseOnly.isUsageHelpRequested() || anySubcommandAskedForHelp(parseOnly)) {
             return parseOnly.execute(args);
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
-                        TenantProvisioningApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TenantProvisioningApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(Map.of(
                         "safaridesk.provisioning.runner-enabled", "false",

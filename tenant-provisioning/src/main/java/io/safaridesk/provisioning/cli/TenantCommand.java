@@ -87,12 +87,14 @@ final class TenantCommand {
                 out().println(parent.json().writeValueAsString(TenantRow.of(tenant)));
             } else {
                 TenantRow.of(tenant).printDetails(out());
-                parent.operations().job(tenant).ifPresent(job -> out().printf(
-                        "provisioning job: %s, attempts %d, steps done %s%s%n",
-                        job.status(),
-                        job.attempts(),
-                        job.completedSteps(),
-                        job.lastError() == null ? "" : ", last error: " + job.lastError()));
+                parent.operations()
+                        .job(tenant)
+                        .ifPresent(job -> out().printf(
+                                        "provisioning job: %s, attempts %d, steps done %s%s%n",
+                                        job.status(),
+                                        job.attempts(),
+                                        job.completedSteps(),
+                                        job.lastError() == null ? "" : ", last error: " + job.lastError()));
             }
         }
     }
@@ -199,7 +201,8 @@ final class TenantCommand {
 
         @Override
         public Integer call() {
-            Tenant tenant = parent.operations().resumeProvisioning(TenantSlug.of(slug), Duration.ofSeconds(waitSeconds));
+            Tenant tenant =
+                    parent.operations().resumeProvisioning(TenantSlug.of(slug), Duration.ofSeconds(waitSeconds));
             print(tenant);
             return tenant.status() == TenantStatus.ACTIVE ? 0 : TenantCli.FAILED;
         }
@@ -228,18 +231,19 @@ final class TenantCommand {
         public Integer call() {
             List<TenantSlug> slugs = target.all
                     ? parent.operations().migratable()
-                    : List.of(parent.operations().show(TenantSlug.of(target.slug)).slug());
-            List<WorkspaceOperations.MigrationResult> results = parent.operations().migrate(slugs, parallelism);
-            List<WorkspaceOperations.MigrationResult> failed = new ArrayList<>(results.stream()
-                    .filter(r -> !r.succeeded())
-                    .toList());
+                    : List.of(
+                            parent.operations().show(TenantSlug.of(target.slug)).slug());
+            List<WorkspaceOperations.MigrationResult> results =
+                    parent.operations().migrate(slugs, parallelism);
+            List<WorkspaceOperations.MigrationResult> failed =
+                    new ArrayList<>(results.stream().filter(r -> !r.succeeded()).toList());
             if (format.json) {
                 out().println(parent.json().writeValueAsString(results));
             } else {
                 results.forEach(r -> out().printf(
-                        "%-34s %s%n", r.slug(), r.succeeded() ? "ok, " + r.applied() + " applied" : "FAILED: " + r.error()));
-                out().printf(
-                        "%d workspace(s) migrated, %d failed%n", results.size() - failed.size(), failed.size());
+                                "%-34s %s%n",
+                                r.slug(), r.succeeded() ? "ok, " + r.applied() + " applied" : "FAILED: " + r.error()));
+                out().printf("%d workspace(s) migrated, %d failed%n", results.size() - failed.size(), failed.size());
             }
             return failed.isEmpty() ? 0 : TenantCli.PARTIAL_FAILURE;
         }
@@ -262,7 +266,10 @@ final class TenantCommand {
                 throw new IllegalArgumentException("--confirm must repeat the slug '" + slug + "'");
             }
             boolean existed = parent.operations().deprovision(TenantSlug.of(slug));
-            out().println(existed ? "Workspace " + slug + " deprovisioned." : "Workspace " + slug + " was gone already.");
+            out().println(
+                            existed
+                                    ? "Workspace " + slug + " deprovisioned."
+                                    : "Workspace " + slug + " was gone already.");
             return 0;
         }
     }

@@ -53,7 +53,8 @@ public class WorkspaceLogin {
 
     /** Sends the reset mail if such a user exists; answers the same either way, so no one learns who has an account. */
     public void requestPasswordReset(String workspace, String email) {
-        served(workspace).ifPresent(tenant -> keycloak.sendPasswordReset(tenant.slug().realmName(), email));
+        served(workspace)
+                .ifPresent(tenant -> keycloak.sendPasswordReset(tenant.slug().realmName(), email));
     }
 
     private Optional<Tenant> served(String workspace) {

@@ -85,7 +85,8 @@ public class WorkspaceOperations {
     private Tenant runSaga(Tenant tenant, Duration patience) {
         Instant deadline = clock.instant().plus(patience);
         ProvisioningSaga.Outcome outcome = saga.runJob(tenant.id());
-        while (outcome == ProvisioningSaga.Outcome.RETRY_LATER && clock.instant().isBefore(deadline)) {
+        while (outcome == ProvisioningSaga.Outcome.RETRY_LATER
+                && clock.instant().isBefore(deadline)) {
             sleep(Duration.ofSeconds(2));
             outcome = saga.runJob(tenant.id());
         }
@@ -138,7 +139,9 @@ public class WorkspaceOperations {
     public List<MigrationResult> migrate(List<TenantSlug> slugs, int parallelism) {
         List<Future<MigrationResult>> futures;
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism))) {
-            futures = slugs.stream().map(slug -> pool.submit(() -> migrateOne(slug))).toList();
+            futures = slugs.stream()
+                    .map(slug -> pool.submit(() -> migrateOne(slug)))
+                    .toList();
         }
         List<MigrationResult> results = new ArrayList<>();
         futures.forEach(future -> results.add(future.resultNow()));

@@ -3,6 +3,7 @@ package io.safaridesk.provisioning.realm;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -55,6 +56,22 @@ public record PasswordHash(String algorithm, int iterations, byte[] salt, byte[]
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         return of(password, salt);
+    }
+
+    /** {@code pbkdf2-sha512$<iterations>$<base64 salt>$<base64 hash>}: how a hash waits in the registry. */
+    public String toStoredForm() {
+        Base64.Encoder base64 = Base64.getEncoder();
+        return algorithm + "$" + iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
+    }
+
+    /** The hash from its {@link #toStoredForm() stored form}. */
+    public static PasswordHash fromStoredForm(String stored) {
+        String[] parts = stored == null ? new String[0] : stored.split("\\$");
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not a stored password hash");
+        }
+        Base64.Decoder base64 = Base64.getDecoder();
+        return new PasswordHash(parts[0], Integer.parseInt(parts[1]), base64.decode(parts[2]), base64.decode(parts[3]));
     }
 
     static PasswordHash of(char[] password, byte[] salt) {

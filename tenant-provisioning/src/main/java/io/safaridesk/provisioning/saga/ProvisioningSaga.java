@@ -6,6 +6,7 @@ import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.provisioning.events.PlatformOutbox;
 import io.safaridesk.provisioning.realm.AdminSpec;
 import io.safaridesk.provisioning.realm.KeycloakUnavailable;
+import io.safaridesk.provisioning.realm.PasswordHash;
 import io.safaridesk.provisioning.realm.RealmProvisioner;
 import io.safaridesk.provisioning.realm.RealmSpec;
 import io.safaridesk.provisioning.tenant.Tenant;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -129,7 +130,7 @@ public class ProvisioningSaga {
                 jobs.stepCompleted(tenant.id(), step);
             }
             case CREATE_ADMIN -> {
-                realms.ensureAdmin(tenant.slug().realmName(), AdminSpec.of(tenant));
+                realms.ensureAdmin(tenant.slug().realmName(), adminOf(tenant));
                 transaction.executeWithoutResult(status -> {
                     tenant.adminCreated();
                     tenants.save(tenant);
@@ -153,6 +154,16 @@ public class ProvisioningSaga {
                     jobs.stepCompleted(tenant.id(), step);
                 });
         }
+    }
+
+    /** The first admin; the stored hash is dropped only together with this step's completion. */
+    private static AdminSpec adminOf(Tenant tenant) {
+        String[] names = tenant.adminName().trim().split("\\s+", 2);
+        return new AdminSpec(
+                tenant.adminEmail(),
+                names[0],
+                names.length > 1 ? names[1] : names[0],
+                PasswordHash.fromStoredForm(tenant.adminPasswordCredential()));
     }
 
     private static boolean isTransient(RuntimeException e) {

@@ -44,7 +44,8 @@ class EmailCodes {
         NONE_ISSUED
     }
 
-    private record Stored(String hash, Instant expiresAt, int attempts, Instant sentAt, int sends, Instant windowStart) {}
+    private record Stored(
+            String hash, Instant expiresAt, int attempts, Instant sentAt, int sends, Instant windowStart) {}
 
     /** A new code for this sign-up, replacing any earlier one; refused while the rate limit holds. */
     String issue(UUID tenantId, Instant now) {
@@ -59,7 +60,8 @@ class EmailCodes {
             }
             if (now.isBefore(stored.windowStart().plus(WINDOW))) {
                 if (stored.sends() >= properties.maxSendsPerHour()) {
-                    throw new TooManyCodes(Duration.between(now, stored.windowStart().plus(WINDOW)));
+                    throw new TooManyCodes(
+                            Duration.between(now, stored.windowStart().plus(WINDOW)));
                 }
                 sends = stored.sends() + 1;
                 windowStart = stored.windowStart();

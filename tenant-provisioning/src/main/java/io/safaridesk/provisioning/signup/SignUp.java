@@ -60,7 +60,12 @@ public class SignUp {
 
     /** What a business gives to sign up. */
     public record Registration(
-            String businessName, String slug, String domain, String adminName, String adminEmail, String adminPassword) {}
+            String businessName,
+            String slug,
+            String domain,
+            String adminName,
+            String adminEmail,
+            String adminPassword) {}
 
     /**
      * Creates a pending workspace and emails the admin a code. Nothing is created when any input is refused or the

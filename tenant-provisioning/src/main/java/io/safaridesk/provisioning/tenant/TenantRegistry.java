@@ -29,9 +29,10 @@ public class TenantRegistry {
     }
 
     public void add(Tenant tenant) {
-        jdbc.sql("insert into platform.tenants (" + COLUMNS + ") values (:id, :slug, :businessName, :domain,"
-                        + " :status, :adminEmail, :adminName, :credential, :emailVerifiedAt, :domainToken,"
-                        + " :domainVerifiedAt, :method, :checkedAt, :checkResult, :keycloakUrl, :issuer, :createdAt, 0)")
+        jdbc.sql(
+                        "insert into platform.tenants (" + COLUMNS + ") values (:id, :slug, :businessName, :domain,"
+                                + " :status, :adminEmail, :adminName, :credential, :emailVerifiedAt, :domainToken,"
+                                + " :domainVerifiedAt, :method, :checkedAt, :checkResult, :keycloakUrl, :issuer, :createdAt, 0)")
                 .param("id", tenant.id())
                 .param("slug", tenant.slug().value())
                 .param("businessName", tenant.businessName())

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 
 /** A transition that the workspace's current status does not allow. */
 public final class TenantStateConflict extends ApiProblem {
-    TenantStateConflict(TenantSlug slug, TenantStatus status, String action) {
+    public TenantStateConflict(TenantSlug slug, TenantStatus status, String action) {
         super(
                 HttpStatus.CONFLICT,
                 "workspace-state-conflict",

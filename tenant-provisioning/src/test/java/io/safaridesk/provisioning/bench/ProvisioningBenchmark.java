@@ -47,7 +47,11 @@ public final class ProvisioningBenchmark {
                 long started = System.nanoTime();
                 Tenant tenant = operations.provision(
                         new SignUp.Registration(
-                                "Bench " + i, slug, slug + ".test", "Bench Admin", "admin@" + slug + ".test",
+                                "Bench " + i,
+                                slug,
+                                slug + ".test",
+                                "Bench Admin",
+                                "admin@" + slug + ".test",
                                 "Correct-Horse-9"),
                         true,
                         Duration.ofMinutes(5));

@@ -52,7 +52,8 @@ class TenantCliIntegrationTests {
 
         Run list = tenant("list", "--status=ACTIVE", "--json");
         assertThat(list.exitCode()).isZero();
-        assertThat(json(list.out()).values()).anyMatch(row -> row.get("slug").asString().equals(slug));
+        assertThat(json(list.out()).values())
+                .anyMatch(row -> row.get("slug").asString().equals(slug));
 
         Run show = tenant("show", slug);
         assertThat(show.out()).contains("status:          ACTIVE").contains(slug + ".test (verified)");

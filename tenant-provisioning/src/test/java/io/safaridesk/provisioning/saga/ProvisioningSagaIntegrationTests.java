@@ -101,7 +101,8 @@ class ProvisioningSagaIntegrationTests {
         String slug = "saga-" + UUID.randomUUID().toString().substring(0, 8);
         faults.arm(ProvisioningStep.CREATE_SCHEMA, () -> new IllegalStateException("not yet"));
         Tenant tenant = operations.provision(
-                new SignUp.Registration("Saga " + slug, slug, slug + ".test", "Ada Admin", "ada@" + slug + ".test", "Correct-Horse-9"),
+                new SignUp.Registration(
+                        "Saga " + slug, slug, slug + ".test", "Ada Admin", "ada@" + slug + ".test", "Correct-Horse-9"),
                 true,
                 Duration.ZERO);
         faults.disarm();
@@ -121,9 +122,12 @@ class ProvisioningSagaIntegrationTests {
         assertThat(midway.status()).isEqualTo(TenantStatus.PROVISIONING);
         assertThat(midway.issuer()).isNull();
         assertThat(jobs.completedSteps(tenant.id()))
-                .isEqualTo(failing.ordinal() == 0
-                        ? EnumSet.noneOf(ProvisioningStep.class)
-                        : EnumSet.range(ProvisioningStep.CREATE_SCHEMA, ProvisioningStep.values()[failing.ordinal() - 1]));
+                .isEqualTo(
+                        failing.ordinal() == 0
+                                ? EnumSet.noneOf(ProvisioningStep.class)
+                                : EnumSet.range(
+                                        ProvisioningStep.CREATE_SCHEMA,
+                                        ProvisioningStep.values()[failing.ordinal() - 1]));
         assertThat(provisionedEvents(tenant.slug())).isZero();
 
         faults.disarm();
@@ -148,7 +152,9 @@ class ProvisioningSagaIntegrationTests {
     @Test
     void aDependencyThatIsDownMakesTheJobWaitHoweverOftenItFails() {
         Tenant tenant = registerVouched();
-        faults.arm(ProvisioningStep.CREATE_REALM, () -> new org.springframework.dao.DataAccessResourceFailureException("db down"));
+        faults.arm(
+                ProvisioningStep.CREATE_REALM,
+                () -> new org.springframework.dao.DataAccessResourceFailureException("db down"));
 
         for (int attempt = 0; attempt < 4; attempt++) {
             assertThat(saga.runJob(tenant.id())).isEqualTo(ProvisioningSaga.Outcome.RETRY_LATER);
@@ -162,7 +168,9 @@ class ProvisioningSagaIntegrationTests {
     private void assertConsistentAndActive(Tenant tenant) {
         assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(tenant.issuer()).endsWith("/realms/" + tenant.slug().realmName());
-        assertThat(tenant.adminPasswordCredential()).as("hash dropped once the admin exists").isNull();
+        assertThat(tenant.adminPasswordCredential())
+                .as("hash dropped once the admin exists")
+                .isNull();
         assertThat(jobs.completedSteps(tenant.id())).containsExactlyInAnyOrder(ProvisioningStep.values());
         assertThat(schemas.exists(tenant.slug())).isTrue();
         assertThat(jdbc.sql("select count(*) from " + tenant.slug().schemaName() + ".departments")

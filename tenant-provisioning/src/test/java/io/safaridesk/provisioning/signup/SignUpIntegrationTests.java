@@ -112,7 +112,9 @@ class SignUpIntegrationTests {
     }
 
     private long tenantCount() {
-        return jdbc.sql("select count(*) from platform.tenants").query(Long.class).single();
+        return jdbc.sql("select count(*) from platform.tenants")
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -175,7 +177,8 @@ class SignUpIntegrationTests {
         assertThat(expired.status()).isEqualTo(422);
         assertThat(expired.body().get("errors").get(0).get("reason").asString()).contains("expired");
 
-        assertThat(post("/api/v1/auth/resend-otp", Map.of("slug", slug)).status()).isEqualTo(202);
+        assertThat(post("/api/v1/auth/resend-otp", Map.of("slug", slug)).status())
+                .isEqualTo(202);
     }
 
     @Test

@@ -31,16 +31,22 @@ class LoginController {
             @NotBlank String workspace,
             @NotBlank @Email String email,
             @NotBlank @Size(max = 256) String password,
-            @Pattern(regexp = "\\d{6}", message = "must be the 6 digits from the authenticator") String otp) {}
+
+            @Pattern(regexp = "\\d{6}", message = "must be the 6 digits from the authenticator")
+            String otp) {}
 
     record TokenResponse(String accessToken, String refreshToken, long expiresIn, String tokenType) {
         static TokenResponse of(LoginResult.Tokens tokens) {
             return new TokenResponse(
-                    tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn().toSeconds(), "Bearer");
+                    tokens.accessToken(),
+                    tokens.refreshToken(),
+                    tokens.expiresIn().toSeconds(),
+                    "Bearer");
         }
     }
 
-    record PasswordResetRequest(@NotBlank String workspace, @NotBlank @Email String email) {}
+    record PasswordResetRequest(
+            @NotBlank String workspace, @NotBlank @Email String email) {}
 
     @Operation(summary = "Exchange workspace, email, password and OTP code for tokens of the workspace's realm")
     @PostMapping("/login")

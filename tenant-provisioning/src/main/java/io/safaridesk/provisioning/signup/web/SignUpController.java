@@ -33,7 +33,9 @@ class SignUpController {
             @NotBlank @Size(max = 253) String domain,
             @NotBlank @Size(max = 120) String adminName,
             @NotBlank @Email @Size(max = 254) String adminEmail,
-            @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String adminPassword) {
+
+            @NotBlank @Size(min = 10, max = 128, message = "must be 10 to 128 characters")
+            String adminPassword) {
 
         SignUp.Registration toRegistration() {
             return new SignUp.Registration(businessName, slug, domain, adminName, adminEmail, adminPassword);

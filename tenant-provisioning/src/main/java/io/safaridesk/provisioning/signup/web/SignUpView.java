@@ -5,12 +5,7 @@ import java.time.Instant;
 
 /** A sign-up as its business sees it, with what to publish to prove the domain. */
 record SignUpView(
-        String slug,
-        String businessName,
-        String status,
-        boolean emailVerified,
-        DomainView domain,
-        String issuer) {
+        String slug, String businessName, String status, boolean emailVerified, DomainView domain, String issuer) {
 
     static final String CHALLENGE_PREFIX = "_safaridesk-challenge.";
     static final String WELL_KNOWN_PATH = "/.well-known/safaridesk-verification.txt";
