@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication(scanBasePackages = {"io.safaridesk.provisioning", "io.safaridesk.platform"})
 @EnableScheduling
+@ConfigurationPropertiesScan
 public class TenantProvisioningApplication {
 
     public static void main(String[] args) {

@@ -34,6 +34,9 @@ final class TenantSchemaConnectionProvider implements MultiTenantConnectionProvi
 
     @Override
     public Connection getConnection(String schema) throws SQLException {
+        if (NO_TENANT_SCHEMA.equals(schema)) {
+            throw new TenantContext.NoTenantInContext();
+        }
         Connection connection = dataSource.getConnection();
         try {
             connection.setSchema(schema);

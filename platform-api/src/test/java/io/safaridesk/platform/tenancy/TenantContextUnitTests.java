@@ -35,12 +35,14 @@ class TenantContextUnitTests {
     }
 
     @Test
-    void resolvesHibernatesTenantToTheSchemaAndRefusesWithoutOne() {
+    void resolvesHibernatesTenantToTheSchemaAndWithoutOneToASchemaNoConnectionIsGivenFor() throws Exception {
         CurrentTenantSchemaResolver resolver = new CurrentTenantSchemaResolver();
 
         assertThat(TenantContext.callAs(TenantSlug.of("acme-corp"), resolver::resolveCurrentTenantIdentifier))
                 .isEqualTo("t_acme_corp");
-        assertThatThrownBy(resolver::resolveCurrentTenantIdentifier)
+        String withoutTenant = resolver.resolveCurrentTenantIdentifier();
+        TenantSchemaConnectionProvider provider = new TenantSchemaConnectionProvider(null);
+        assertThatThrownBy(() -> provider.getConnection(withoutTenant))
                 .isInstanceOf(TenantContext.NoTenantInContext.class);
     }
 }
