@@ -11,9 +11,7 @@ final class CurrentTenantSchemaResolver implements CurrentTenantIdentifierResolv
 
     @Override
     public String resolveCurrentTenantIdentifier() {
-        return TenantContext.find()
-                .map(TenantSlug::schemaName)
-                .orElse(TenantSchemaConnectionProvider.NO_TENANT_SCHEMA);
+        return TenantContext.find().map(TenantSlug::schemaName).orElse(TenantSchemaConnectionProvider.NO_TENANT_SCHEMA);
     }
 
     @Override
