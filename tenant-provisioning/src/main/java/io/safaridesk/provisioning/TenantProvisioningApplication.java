@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-@SpringBootApplication(scanBasePackages = {"io.safaridesk.provisioning", "io.safaridesk.platform"})
+@SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
 public class TenantProvisioningApplication {
