@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.keycloak.admin.client.Keycloak;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Real workspaces for helpdesk-api tests: made by the real provisioning saga (tenant-provisioning, started once in
@@ -36,14 +37,19 @@ public final class TestWorkspaces {
         if (provisioning == null) {
             dns = Dnsmasq.start(Dnsmasq.txtRecord("_safaridesk-challenge.nothing-yet.test", "none"));
             Runtime.getRuntime().addShutdownHook(new Thread(dns::close));
+            Map<String, Object> overrides = Map.of(
+                    "spring.application.name", "tenant-provisioning",
+                    "server.port", "0",
+                    "safaridesk.domain-verification.allow-test-domains", "true",
+                    "safaridesk.domain-verification.dns-resolver", dns.hostAndPort());
             provisioning = new SpringApplicationBuilder(TenantProvisioningApplication.class)
-                    .initializers(new TestServicesInitializer())
-                    .properties(Map.of(
-                            "spring.config.import", "classpath:tenant-provisioning.yml",
-                            "spring.application.name", "tenant-provisioning",
-                            "server.port", "0",
-                            "safaridesk.domain-verification.allow-test-domains", "true",
-                            "safaridesk.domain-verification.dns-resolver", dns.hostAndPort()))
+                    // read before any initializer runs; the overrides below then win over the files
+                    .properties("spring.config.import=classpath:tenant-provisioning.yml")
+                    .initializers(
+                            new TestServicesInitializer(),
+                            context -> context.getEnvironment()
+                                    .getPropertySources()
+                                    .addFirst(new MapPropertySource("provisioning-in-tests", overrides)))
                     .run();
             Runtime.getRuntime().addShutdownHook(new Thread(provisioning::close));
         }
