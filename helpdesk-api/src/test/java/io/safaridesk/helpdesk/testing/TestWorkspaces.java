@@ -42,7 +42,7 @@ public final class TestWorkspaces {
                     "server.port", "0",
                     "safaridesk.domain-verification.allow-test-domains", "true",
                     "safaridesk.domain-verification.dns-resolver", dns.hostAndPort());
-            provisioning = new SpringApplicationBuilder(TenantProvisioningApplication.class)
+            provisioning = new SpringApplicationBuilder(TenantProvisioningApplication.class, OpenProvisioningApi.class)
                     // read before any initializer runs; the overrides below then win over the files
                     .properties("spring.config.import=classpath:tenant-provisioning.yml")
                     .initializers(
