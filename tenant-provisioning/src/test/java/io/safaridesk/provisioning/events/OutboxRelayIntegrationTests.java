@@ -99,7 +99,9 @@ class OutboxRelayIntegrationTests {
         assertThat(published(id)).isTrue();
 
         relay.relay();
-        assertThat(admin.getQueueInfo(queue).getMessageCount()).as("published once").isZero();
+        assertThat(admin.getQueueInfo(queue).getMessageCount())
+                .as("published once")
+                .isZero();
     }
 
     @Test
