@@ -8,6 +8,7 @@ import io.safaridesk.platform.testing.TestServicesInitializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -53,11 +54,17 @@ class OutboxRelayIntegrationTests {
 
     @BeforeEach
     void listenToProvisionedEvents() {
-        queue = admin.declareQueue().getName();
+        // not auto-delete: a receive with a timeout would otherwise delete it when its consumer goes
+        queue = admin.declareQueue(new Queue("outbox-test-" + UUID.randomUUID(), false, false, false));
         admin.declareBinding(BindingBuilder.bind(new Queue(queue))
                 .to(new TopicExchange(EventTopology.EVENTS_EXCHANGE))
                 .with(EventTopology.TENANT_PROVISIONED));
         slug = "outbox-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void deleteQueue() {
+        admin.deleteQueue(queue);
     }
 
     private UUID recordInTransaction(boolean commit) {
