@@ -25,6 +25,16 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/departments", "/api/v1/departments/**")
                         .hasRole("admin")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/department/list",
+                                "/api/v1/department/get/**",
+                                "/api/v1/department/members/**")
+                        .hasAnyRole("admin", "agent")
+                        .requestMatchers("/api/v1/department/**")
+                        .hasRole("admin")
+                        .requestMatchers("/api/v1/agent/**")
+                        .hasRole("admin")
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(oauth -> oauth.authenticationManagerResolver(tokens)

@@ -53,6 +53,12 @@ public class Department {
         this.updatedAt = now;
     }
 
+    /** Active or not; an inactive department keeps its members and tickets but takes no new work. */
+    void changeStatus(boolean active, Instant now) {
+        this.active = active;
+        this.updatedAt = now;
+    }
+
     public Long id() {
         return id;
     }

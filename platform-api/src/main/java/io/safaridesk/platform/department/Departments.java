@@ -2,7 +2,10 @@ package io.safaridesk.platform.department;
 
 import io.safaridesk.platform.error.ApiProblem;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -54,6 +57,22 @@ public class Departments {
         return repository.saveAndFlush(department);
     }
 
+    /** Activates or deactivates a department; its members and tickets stay. */
+    public Department changeStatus(long id, boolean active) {
+        Department department = get(id);
+        department.changeStatus(active, clock.instant());
+        return repository.saveAndFlush(department);
+    }
+
+    /** Of {@code ids}, those that name no department of the workspace. */
+    @Transactional(readOnly = true)
+    public Set<Long> missing(Collection<Long> ids) {
+        Set<Long> missing = new TreeSet<>(ids);
+        repository.findAllById(ids).forEach(found -> missing.remove(found.id()));
+        return missing;
+    }
+
+    /** Deletes a department; its memberships go with it, its agents stay. */
     public void delete(long id) {
         repository.delete(get(id));
     }

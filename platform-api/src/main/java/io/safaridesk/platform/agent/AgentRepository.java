@@ -1,0 +1,12 @@
+package io.safaridesk.platform.agent;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface AgentRepository extends JpaRepository<Agent, Long>, JpaSpecificationExecutor<Agent> {
+
+    Optional<Agent> findByKeycloakUserId(String keycloakUserId);
+
+    boolean existsByEmailIgnoreCase(String email);
+}
