@@ -1,0 +1,28 @@
+package io.safaridesk.platform.contact;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface ContactRepository extends JpaRepository<Contact, Long> {
+
+    @Query(nativeQuery = true, value = """
+            select * from contacts
+             where id > :afterId
+               and (name ilike :pattern escape '\\' or email ilike :pattern escape '\\'
+                    or organisation ilike :pattern escape '\\')
+               and (cast(:tag as text) is null or tags @> array[cast(:tag as text)])
+             order by id
+             limit :limit
+            """)
+    List<Contact> search(
+            @Param("afterId") long afterId,
+            @Param("pattern") String pattern,
+            @Param("tag") String tag,
+            @Param("limit") int limit);
+
+    boolean existsByEmailIgnoreCase(String email);
+
+    boolean existsByEmailIgnoreCaseAndIdNot(String email, long id);
+}

@@ -1,0 +1,126 @@
+package io.safaridesk.platform.contact;
+
+import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.platform.error.FieldProblem;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The contacts (customers) of the workspace in context. */
+@Component
+@Transactional
+public class Contacts {
+
+    private final ContactRepository repository;
+    private final Clock clock;
+
+    Contacts(ContactRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** What an agent sets on a contact. {@code version} guards against lost updates when given. */
+    public record Details(
+            String name, String email, String phone, String organisation, List<String> tags, Integer version) {
+
+        public Details {
+            email = email.trim().toLowerCase(Locale.ROOT);
+            tags = tags == null
+                    ? List.of()
+                    : tags.stream()
+                            .map(String::trim)
+                            .filter(t -> !t.isEmpty())
+                            .distinct()
+                            .toList();
+        }
+    }
+
+    /** A page query: free text over name, email and organisation, an optional tag, after a keyset id. */
+    public record Query(String text, String tag, long afterId, int limit) {}
+
+    @Transactional(readOnly = true)
+    public List<Contact> search(Query query) {
+        String text = query.text() == null ? "" : query.text().trim();
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String tag = query.tag() == null || query.tag().isBlank()
+                ? null
+                : query.tag().trim();
+        return repository.search(query.afterId(), pattern, tag, query.limit());
+    }
+
+    @Transactional(readOnly = true)
+    public Contact get(long id) {
+        return repository.findById(id).orElseThrow(() -> ContactNotFound.forId(id));
+    }
+
+    public Contact create(Details details) {
+        if (repository.existsByEmailIgnoreCase(details.email())) {
+            throw ContactEmailTaken.forEmail(details.email());
+        }
+        return repository.saveAndFlush(Contact.create(details, clock.instant()));
+    }
+
+    public Contact update(long id, Details details) {
+        Contact contact = get(id);
+        if (details.version() != null && details.version() != contact.version()) {
+            throw new ObjectOptimisticLockingFailureException(Contact.class, id);
+        }
+        if (repository.existsByEmailIgnoreCaseAndIdNot(details.email(), id)) {
+            throw ContactEmailTaken.forEmail(details.email());
+        }
+        contact.update(details, clock.instant());
+        return repository.saveAndFlush(contact);
+    }
+
+    public void delete(long id) {
+        repository.delete(get(id));
+    }
+
+    /** Records that the contact was invited to the portal as realm user {@code userId}. */
+    public Contact invited(long id, String userId) {
+        Contact contact = get(id);
+        contact.invited(userId, clock.instant());
+        return repository.saveAndFlush(contact);
+    }
+
+    /** No contact with this id in the workspace. */
+    public static final class ContactNotFound extends ApiProblem {
+        private ContactNotFound(long id) {
+            super(HttpStatus.NOT_FOUND, "contact-not-found", "No contact " + id);
+        }
+
+        static ContactNotFound forId(long id) {
+            return new ContactNotFound(id);
+        }
+    }
+
+    /** Contacts are deduplicated by email address, ignoring case. */
+    public static final class ContactEmailTaken extends ApiProblem {
+        private ContactEmailTaken(String email) {
+            super(
+                    HttpStatus.CONFLICT,
+                    "contact-email-taken",
+                    "A contact with email " + email + " exists",
+                    List.of(new FieldProblem("email", "belongs to another contact")));
+        }
+
+        static ContactEmailTaken forEmail(String email) {
+            return new ContactEmailTaken(email);
+        }
+    }
+
+    /** The contact has a portal account already. */
+    public static final class ContactAlreadyInvited extends ApiProblem {
+        private ContactAlreadyInvited(long id) {
+            super(HttpStatus.CONFLICT, "contact-already-invited", "Contact " + id + " was invited already");
+        }
+
+        static ContactAlreadyInvited forId(long id) {
+            return new ContactAlreadyInvited(id);
+        }
+    }
+}

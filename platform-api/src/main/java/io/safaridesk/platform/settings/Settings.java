@@ -1,0 +1,79 @@
+package io.safaridesk.platform.settings;
+
+import io.safaridesk.platform.html.SafeHtml;
+import io.safaridesk.platform.i18n.LanguageTag;
+import io.safaridesk.platform.i18n.TimeZoneId;
+import io.safaridesk.platform.tenancy.TenantContext;
+import java.time.Clock;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The settings of the workspace in context; until an admin saves them, the defaults (UTC, en, "T-", DEPARTMENT). */
+@Component
+@Transactional
+public class Settings {
+
+    private final WorkspaceSettingsRepository repository;
+    private final Clock clock;
+
+    Settings(WorkspaceSettingsRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** What an admin sets, as sent; validated by {@link #change}. {@code version} guards against lost updates. */
+    public record Changes(
+            String name,
+            String timeZone,
+            String defaultLanguage,
+            String supportUrl,
+            String emailFromName,
+            String emailReplyTo,
+            String emailSignature,
+            String ticketNumberPrefix,
+            String ticketVisibility,
+            Integer version) {}
+
+    record Validated(
+            String name,
+            TimeZoneId timeZone,
+            LanguageTag defaultLanguage,
+            String supportUrl,
+            String emailFromName,
+            String emailReplyTo,
+            SafeHtml emailSignature,
+            String ticketNumberPrefix,
+            TicketVisibility ticketVisibility) {}
+
+    public WorkspaceSettings current() {
+        return repository
+                .findById(WorkspaceSettings.ONLY_ROW)
+                .orElseGet(() -> repository.saveAndFlush(
+                        WorkspaceSettings.defaults(TenantContext.current().value(), clock.instant())));
+    }
+
+    public WorkspaceSettings change(Changes changes) {
+        WorkspaceSettings settings = current();
+        if (changes.version() != null && changes.version() != settings.version()) {
+            throw new ObjectOptimisticLockingFailureException(WorkspaceSettings.class, WorkspaceSettings.ONLY_ROW);
+        }
+        settings.change(
+                new Validated(
+                        changes.name(),
+                        TimeZoneId.of("time_zone", changes.timeZone() == null ? "UTC" : changes.timeZone()),
+                        LanguageTag.of(
+                                "default_language",
+                                changes.defaultLanguage() == null ? "en" : changes.defaultLanguage()),
+                        changes.supportUrl(),
+                        changes.emailFromName(),
+                        changes.emailReplyTo(),
+                        SafeHtml.sanitize(changes.emailSignature()),
+                        changes.ticketNumberPrefix() == null ? "T-" : changes.ticketNumberPrefix(),
+                        changes.ticketVisibility() == null
+                                ? TicketVisibility.DEPARTMENT
+                                : TicketVisibility.of(changes.ticketVisibility())),
+                clock.instant());
+        return repository.saveAndFlush(settings);
+    }
+}
