@@ -6,19 +6,12 @@ import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.annotation.PreDestroy;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.admin.client.ClientBuilderWrapper;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +20,6 @@ import org.springframework.stereotype.Component;
  * {@code customer}, who verify their email and set a password through Keycloak's own invitation mail (no OTP).
  */
 @Component
-@EnableConfigurationProperties(KeycloakConnection.class)
 class PortalAccounts {
 
     static final String CUSTOMER_ROLE = "customer";
@@ -35,21 +27,8 @@ class PortalAccounts {
 
     private final Keycloak keycloak;
 
-    PortalAccounts(KeycloakConnection connection) {
-        Client http = ClientBuilderWrapper.create(null, false)
-                .connectTimeout(5, TimeUnit.SECONDS)
-                .readTimeout(30, TimeUnit.SECONDS)
-                .register(JacksonProvider.class, 100)
-                .build();
-        this.keycloak = KeycloakBuilder.builder()
-                .serverUrl(connection.url().toString())
-                .realm("master")
-                .clientId("admin-cli")
-                .grantType(OAuth2Constants.PASSWORD)
-                .username(connection.adminUser())
-                .password(connection.adminPassword())
-                .resteasyClient(http)
-                .build();
+    PortalAccounts(Keycloak keycloak) {
+        this.keycloak = keycloak;
     }
 
     /** Creates the customer's user, gives it the customer role, sends the invitation mail; returns the user id. */

@@ -1,4 +1,4 @@
-package io.safaridesk.helpdesk.agent;
+package io.safaridesk.helpdesk.identity;
 
 import jakarta.ws.rs.client.Client;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Keycloak admin client that manages the users of the workspace realms. */
+/**
+ * The one Keycloak admin client of helpdesk-api: it manages the users of the workspace realms (agents, portal
+ * customers) as a master-realm administrator.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeycloakSettings.class)
-class KeycloakConfiguration {
+class KeycloakAdminConfiguration {
 
     @Bean(destroyMethod = "close")
     Keycloak keycloakAdminClient(KeycloakSettings settings) {

@@ -1,4 +1,4 @@
-package io.safaridesk.helpdesk.agent;
+package io.safaridesk.helpdesk.identity;
 
 import java.net.URI;
 import java.util.Objects;
