@@ -6,57 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
 import io.safaridesk.helpdesk.testing.TestWorkspaces;
+import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import io.safaridesk.platform.testing.Mailbox;
-import io.safaridesk.platform.testing.TestServicesInitializer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Agents managed by a workspace's admins against real Keycloak, PostgreSQL and mail: invitation, set-up, login,
  * departments, role changes, deactivation, and who may do what.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestServicesInitializer.class)
-class AgentAdministrationIntegrationTests {
-
-    static TestWorkspace acme;
-    static TestWorkspace globex;
-    static String acmeAdmin;
-    static String globexAdmin;
-
-    @Value("${local.server.port}")
-    int port;
-
-    Api api;
-
-    @BeforeAll
-    static void workspaces() {
-        acme = TestWorkspaces.provision("acme");
-        globex = TestWorkspaces.provision("globex");
-        acmeAdmin = acme.token(acme.admin());
-        globexAdmin = globex.token(globex.admin());
-    }
-
-    @BeforeEach
-    void client() {
-        api = Api.at(port);
-    }
+class AgentAdministrationIntegrationTests extends TwoWorkspaceApiTests {
 
     @Test
     void anInvitedAgentGetsTheMailSetsUpLogsInAndIsAvailableInTheirDepartments() {

@@ -4,52 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
-import io.safaridesk.helpdesk.testing.TestWorkspaces;
+import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import io.safaridesk.platform.testing.Mailbox;
-import io.safaridesk.platform.testing.TestServicesInitializer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 
 /** Contacts on real workspaces: CRUD and search, portal invitations through Keycloak, roles and isolation. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestServicesInitializer.class)
-class ContactIntegrationTests {
+class ContactIntegrationTests extends TwoWorkspaceApiTests {
 
-    static TestWorkspace acme;
-    static TestWorkspace globex;
-    static String acmeAdmin;
     static String acmeAgent;
-    static String globexAdmin;
-
-    @Value("${local.server.port}")
-    int port;
-
-    Api api;
 
     @BeforeAll
-    static void twoWorkspaces() {
-        acme = TestWorkspaces.provision("acme");
-        globex = TestWorkspaces.provision("globex");
-        acmeAdmin = acme.token(acme.admin());
+    static void anAgent() {
         acmeAgent = acme.token(acme.addUser("agent"));
-        globexAdmin = globex.token(globex.admin());
-    }
-
-    @BeforeEach
-    void client() {
-        api = Api.at(port);
     }
 
     @Test

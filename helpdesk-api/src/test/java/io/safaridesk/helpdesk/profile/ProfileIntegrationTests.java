@@ -4,48 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
-import io.safaridesk.helpdesk.testing.TestWorkspaces;
-import io.safaridesk.platform.testing.TestServicesInitializer;
+import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** The caller's own profile on a real workspace, for agents and customers alike. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestServicesInitializer.class)
-class ProfileIntegrationTests {
+class ProfileIntegrationTests extends TwoWorkspaceApiTests {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-
-    static TestWorkspace acme;
-    static TestWorkspace globex;
-
-    @Value("${local.server.port}")
-    int port;
-
-    Api api;
-
-    @BeforeAll
-    static void workspaces() {
-        acme = TestWorkspaces.provision("acme");
-        globex = TestWorkspaces.provision("globex");
-    }
-
-    @BeforeEach
-    void client() {
-        api = Api.at(port);
-    }
 
     @Test
     void theFirstReadMakesTheProfileFromTheTokenAndLinksKeycloaksAccountConsole() {

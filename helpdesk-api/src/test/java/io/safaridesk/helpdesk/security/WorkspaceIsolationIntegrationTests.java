@@ -6,56 +6,26 @@ import static org.awaitility.Awaitility.await;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
 import io.safaridesk.helpdesk.testing.TestWorkspaces;
+import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import io.safaridesk.platform.department.Departments;
 import io.safaridesk.platform.tenancy.TenantContext;
-import io.safaridesk.platform.testing.TestServicesInitializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Two real workspaces side by side: what one creates the other can neither see nor change, whatever the request
  * claims besides its token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestServicesInitializer.class)
-class WorkspaceIsolationIntegrationTests {
-
-    static TestWorkspace acme;
-    static TestWorkspace globex;
-    static String acmeAdmin;
-    static String globexAdmin;
-
-    @Value("${local.server.port}")
-    int port;
+class WorkspaceIsolationIntegrationTests extends TwoWorkspaceApiTests {
 
     @Autowired
     Departments departments;
-
-    Api api;
-
-    @BeforeAll
-    static void twoWorkspaces() {
-        acme = TestWorkspaces.provision("acme");
-        globex = TestWorkspaces.provision("globex");
-        acmeAdmin = acme.token(acme.admin());
-        globexAdmin = globex.token(globex.admin());
-    }
-
-    @BeforeEach
-    void client() {
-        api = Api.at(port);
-    }
 
     @Test
     void meNamesTheWorkspaceOfTheTokenAndTheCallersRoles() {

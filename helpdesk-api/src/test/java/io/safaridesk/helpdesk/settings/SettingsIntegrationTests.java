@@ -3,46 +3,14 @@ package io.safaridesk.helpdesk.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.safaridesk.helpdesk.testing.Api;
-import io.safaridesk.helpdesk.testing.TestWorkspace;
-import io.safaridesk.helpdesk.testing.TestWorkspaces;
-import io.safaridesk.platform.testing.TestServicesInitializer;
+import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ContextConfiguration;
 
 /** Workspace settings on real workspaces: admins write, agents read, customers neither. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestServicesInitializer.class)
-class SettingsIntegrationTests {
-
-    static TestWorkspace acme;
-    static TestWorkspace globex;
-    static String acmeAdmin;
-    static String globexAdmin;
-
-    @Value("${local.server.port}")
-    int port;
-
-    Api api;
-
-    @BeforeAll
-    static void workspaces() {
-        acme = TestWorkspaces.provision("acme");
-        globex = TestWorkspaces.provision("globex");
-        acmeAdmin = acme.token(acme.admin());
-        globexAdmin = globex.token(globex.admin());
-    }
-
-    @BeforeEach
-    void client() {
-        api = Api.at(port);
-    }
+class SettingsIntegrationTests extends TwoWorkspaceApiTests {
 
     @Test
     void anAdminChangesTheSettingsAndAnAgentReadsThemButTheOtherWorkspaceKeepsItsOwn() {

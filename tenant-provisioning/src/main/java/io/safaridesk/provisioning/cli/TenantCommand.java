@@ -155,39 +155,41 @@ final class TenantCommand {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one workspace.")
-    static final class Show extends Base {
+    /** A command on one workspace that prints the workspace afterwards. */
+    abstract static class OnOneWorkspace extends Base {
         @Parameters(paramLabel = "<slug>")
         String slug;
 
+        abstract Tenant apply(WorkspaceOperations operations, TenantSlug workspace);
+
         @Override
         public Integer call() {
-            print(parent.operations().show(TenantSlug.of(slug)));
+            print(apply(parent.operations(), TenantSlug.of(slug)));
             return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one workspace.")
+    static final class Show extends OnOneWorkspace {
+        @Override
+        Tenant apply(WorkspaceOperations operations, TenantSlug workspace) {
+            return operations.show(workspace);
         }
     }
 
     @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Disable the realm; the API answers 403.")
-    static final class Suspend extends Base {
-        @Parameters(paramLabel = "<slug>")
-        String slug;
-
+    static final class Suspend extends OnOneWorkspace {
         @Override
-        public Integer call() {
-            print(parent.operations().suspend(TenantSlug.of(slug)));
-            return 0;
+        Tenant apply(WorkspaceOperations operations, TenantSlug workspace) {
+            return operations.suspend(workspace);
         }
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Serve a suspended workspace again.")
-    static final class Resume extends Base {
-        @Parameters(paramLabel = "<slug>")
-        String slug;
-
+    static final class Resume extends OnOneWorkspace {
         @Override
-        public Integer call() {
-            print(parent.operations().resume(TenantSlug.of(slug)));
-            return 0;
+        Tenant apply(WorkspaceOperations operations, TenantSlug workspace) {
+            return operations.resume(workspace);
         }
     }
 
