@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Measures provisioning (one workspace after another, wall time per workspace: schema, migrations, realm, admin,
@@ -30,13 +31,18 @@ public final class ProvisioningBenchmark {
         boolean keep = args.length > 2 && Boolean.parseBoolean(args[2]);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TenantProvisioningApplication.class)
                 .web(WebApplicationType.NONE)
-                .initializers(new TestServicesInitializer())
-                .properties(Map.of(
-                        "safaridesk.provisioning.runner-enabled", "false",
-                        "safaridesk.outbox.relay-enabled", "false",
-                        "safaridesk.domain-verification.allow-test-domains", "true",
-                        "logging.level.root", "WARN",
-                        "logging.level.io.safaridesk", "WARN"))
+                .initializers(
+                        new TestServicesInitializer(),
+                        context -> context.getEnvironment()
+                                .getPropertySources()
+                                .addFirst(new MapPropertySource(
+                                        "benchmark",
+                                        Map.of(
+                                                "safaridesk.provisioning.runner-enabled", "false",
+                                                "safaridesk.outbox.relay-enabled", "false",
+                                                "safaridesk.domain-verification.allow-test-domains", "true",
+                                                "logging.level.root", "WARN",
+                                                "logging.level.io.safaridesk", "WARN"))))
                 .run()) {
             WorkspaceOperations operations = context.getBean(WorkspaceOperations.class);
             String run = "bench-" + UUID.randomUUID().toString().substring(0, 4);
