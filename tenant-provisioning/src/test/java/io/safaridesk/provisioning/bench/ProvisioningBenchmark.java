@@ -33,7 +33,7 @@ public final class ProvisioningBenchmark {
                 .web(WebApplicationType.NONE)
                 .initializers(
                         new TestServicesInitializer(),
-                        context -> context.getEnvironment()
+                        starting -> starting.getEnvironment()
                                 .getPropertySources()
                                 .addFirst(new MapPropertySource(
                                         "benchmark",
