@@ -5,6 +5,7 @@ import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +76,7 @@ public class Agents {
      * answers its id.
      */
     public Agent invite(Invitation invitation, Function<Invitation, String> createIdentity) {
-        if (repository.existsByEmailIgnoreCase(invitation.email())) {
+        if (repository.existsByEmailIgnoreCaseAndDeletedAtIsNull(invitation.email())) {
             throw AgentEmailTaken.forEmail(invitation.email());
         }
         checkDepartments(invitation.departments(), invitation.leads());
@@ -91,6 +92,74 @@ public class Agents {
         }
         Agent.Profile profile = new Agent.Profile(name, email, null, Set.of(), Set.of());
         return repository.saveAndFlush(Agent.create(keycloakUserId, profile, role, clock.instant()));
+    }
+
+    /**
+     * What Keycloak says about a staff user, as seen at {@code seenAt}.
+     *
+     * @param active the enabled flag, or null when the source does not know it (a token)
+     */
+    public record Identity(
+            String keycloakUserId, String name, String email, AgentRole role, Boolean active, Instant seenAt) {
+
+        public Identity {
+            email = email.trim().toLowerCase(Locale.ROOT);
+            name = name == null || name.isBlank() ? email : name.trim();
+        }
+    }
+
+    /**
+     * Creates or updates the profile of a staff user from Keycloak. An identity seen before the profile's last change
+     * (an older token) changes nothing; answers whether the profile was created or changed.
+     */
+    public boolean mirror(Identity identity) {
+        Optional<Agent> known = repository.findByKeycloakUserId(identity.keycloakUserId());
+        Instant now = clock.instant();
+        if (known.isEmpty()) {
+            Agent.Profile profile = new Agent.Profile(identity.name(), identity.email(), null, Set.of(), Set.of());
+            Agent agent = Agent.create(identity.keycloakUserId(), profile, identity.role(), now);
+            if (Boolean.FALSE.equals(identity.active())) {
+                agent.deactivate(now);
+            }
+            repository.saveAndFlush(agent);
+            return true;
+        }
+        Agent agent = known.get();
+        if (agent.deleted() || !identity.seenAt().isAfter(agent.updatedAt())) {
+            return false;
+        }
+        boolean changed = agent.mirror(identity.name(), identity.email(), identity.role(), identity.active(), now);
+        if (changed) {
+            repository.saveAndFlush(agent);
+        }
+        return changed;
+    }
+
+    /** The Keycloak user ids of the agents not marked deleted. */
+    @Transactional(readOnly = true)
+    public List<String> liveKeycloakUserIds() {
+        return repository.findByDeletedAtIsNull().stream()
+                .map(Agent::keycloakUserId)
+                .toList();
+    }
+
+    /** The user no longer holds a staff role in Keycloak: the agent becomes inactive. */
+    public void revokeStaffRole(String keycloakUserId) {
+        repository.findByKeycloakUserId(keycloakUserId).filter(Agent::active).ifPresent(agent -> {
+            agent.deactivate(clock.instant());
+            repository.saveAndFlush(agent);
+        });
+    }
+
+    /** The user is gone from Keycloak: the agent is marked deleted and keeps its name. */
+    public void markDeleted(String keycloakUserId) {
+        repository
+                .findByKeycloakUserId(keycloakUserId)
+                .filter(a -> !a.deleted())
+                .ifPresent(agent -> {
+                    agent.markDeleted(clock.instant());
+                    repository.saveAndFlush(agent);
+                });
     }
 
     @Transactional(readOnly = true)

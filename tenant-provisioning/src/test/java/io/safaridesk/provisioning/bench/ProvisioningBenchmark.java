@@ -33,7 +33,7 @@ public final class ProvisioningBenchmark {
                 .web(WebApplicationType.NONE)
                 .initializers(
                         new TestServicesInitializer(),
-                        context -> context.getEnvironment()
+                        app -> app.getEnvironment()
                                 .getPropertySources()
                                 .addFirst(new MapPropertySource(
                                         "benchmark",
