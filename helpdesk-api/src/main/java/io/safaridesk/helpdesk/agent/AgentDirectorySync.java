@@ -85,11 +85,9 @@ public class AgentDirectorySync {
                 continue;
             }
             if (keycloak.exists(workspace, userId)) {
-                agents.revokeStaffRole(userId);
-                revoked++;
+                revoked += agents.revokeStaffRole(userId) ? 1 : 0;
             } else {
-                agents.markDeleted(userId);
-                deleted++;
+                deleted += agents.markDeleted(userId) ? 1 : 0;
             }
         }
         return new Outcome(changed, revoked, deleted, failed);

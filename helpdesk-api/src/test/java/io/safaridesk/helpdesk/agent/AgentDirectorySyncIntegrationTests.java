@@ -7,11 +7,13 @@ import io.safaridesk.helpdesk.testing.TestWorkspace;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,6 +69,10 @@ class AgentDirectorySyncIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(deleted.get("deleted_at").isNull()).isFalse();
         assertThat(deleted.get("name").asString()).isEqualTo("agent Tester");
         assertThat(deleted.get("active").asBoolean()).isFalse();
+        Api.Reply reactivate =
+                api.send(HttpMethod.PUT, "/api/v1/agent/status/" + id, acmeAdmin, Map.of("active", true));
+        assertThat(reactivate.status()).isEqualTo(409);
+        assertThat(reactivate.text("type")).endsWith("/agent-deleted");
     }
 
     @Test
@@ -120,6 +126,19 @@ class AgentDirectorySyncIntegrationTests extends TwoWorkspaceApiTests {
         JsonNode untouched = agent(globexAdmin, globexId);
         assertThat(untouched.get("deleted").asBoolean()).isFalse();
         assertThat(untouched.get("active").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theScheduledReconciliationReachesEveryActiveWorkspace() {
+        TestWorkspace.User inAcme = acme.addUser("agent");
+        TestWorkspace.User inGlobex = globex.addUser("admin");
+
+        sync.reconcileAll();
+
+        assertThat(find(acmeAdmin, inAcme.username())).isNotNull();
+        JsonNode admin = find(globexAdmin, inGlobex.username());
+        assertThat(admin).isNotNull();
+        assertThat(admin.get("role").asString()).isEqualTo("admin");
     }
 
     private JsonNode find(String adminToken, String email) {

@@ -143,23 +143,24 @@ public class Agents {
                 .toList();
     }
 
-    /** The user no longer holds a staff role in Keycloak: the agent becomes inactive. */
-    public void revokeStaffRole(String keycloakUserId) {
-        repository.findByKeycloakUserId(keycloakUserId).filter(Agent::active).ifPresent(agent -> {
-            agent.deactivate(clock.instant());
-            repository.saveAndFlush(agent);
+    /** The user no longer holds a staff role in Keycloak: the agent becomes inactive; answers whether it changed. */
+    public boolean revokeStaffRole(String keycloakUserId) {
+        Optional<Agent> agent = repository.findByKeycloakUserId(keycloakUserId).filter(Agent::active);
+        agent.ifPresent(a -> {
+            a.deactivate(clock.instant());
+            repository.saveAndFlush(a);
         });
+        return agent.isPresent();
     }
 
-    /** The user is gone from Keycloak: the agent is marked deleted and keeps its name. */
-    public void markDeleted(String keycloakUserId) {
-        repository
-                .findByKeycloakUserId(keycloakUserId)
-                .filter(a -> !a.deleted())
-                .ifPresent(agent -> {
-                    agent.markDeleted(clock.instant());
-                    repository.saveAndFlush(agent);
-                });
+    /** The user is gone from Keycloak: the agent is marked deleted and keeps its name; answers whether it changed. */
+    public boolean markDeleted(String keycloakUserId) {
+        Optional<Agent> agent = repository.findByKeycloakUserId(keycloakUserId).filter(a -> !a.deleted());
+        agent.ifPresent(a -> {
+            a.markDeleted(clock.instant());
+            repository.saveAndFlush(a);
+        });
+        return agent.isPresent();
     }
 
     @Transactional(readOnly = true)
@@ -194,7 +195,7 @@ public class Agents {
 
     /** Applies {@code changes}; {@code syncIdentity} sees the agent before the change and the changes. */
     public Agent update(long id, Changes changes, Consumer<Agent> syncIdentity) {
-        Agent agent = get(id);
+        Agent agent = live(id);
         if (changes.version() != null && changes.version() != agent.version()) {
             throw new ObjectOptimisticLockingFailureException(Agent.class, id);
         }
@@ -210,7 +211,7 @@ public class Agents {
 
     /** Activates or deactivates; {@code syncIdentity} sees the agent before the change. */
     public Agent changeStatus(long id, boolean active, Consumer<Agent> syncIdentity) {
-        Agent agent = get(id);
+        Agent agent = live(id);
         syncIdentity.accept(agent);
         if (active) {
             agent.activate(clock.instant());
@@ -218,6 +219,14 @@ public class Agents {
             agent.deactivate(clock.instant());
         }
         return repository.saveAndFlush(agent);
+    }
+
+    private Agent live(long id) {
+        Agent agent = get(id);
+        if (agent.deleted()) {
+            throw AgentDeleted.forId(id);
+        }
+        return agent;
     }
 
     private void checkDepartments(Set<Long> wanted, Set<Long> leads) {
@@ -275,6 +284,17 @@ public class Agents {
 
         static AgentNotFound forId(long id) {
             return new AgentNotFound(id);
+        }
+    }
+
+    /** The agent's Keycloak user is gone: the profile is kept for reference and can no longer change. */
+    public static final class AgentDeleted extends ApiProblem {
+        private AgentDeleted(long id) {
+            super(HttpStatus.CONFLICT, "agent-deleted", "Agent " + id + " was deleted from the identity provider");
+        }
+
+        static AgentDeleted forId(long id) {
+            return new AgentDeleted(id);
         }
     }
 
