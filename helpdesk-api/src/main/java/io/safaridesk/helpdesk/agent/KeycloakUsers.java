@@ -3,16 +3,22 @@ package io.safaridesk.helpdesk.agent;
 import io.safaridesk.platform.agent.AgentRole;
 import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.tenancy.TenantSlug;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.RoleResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -27,6 +33,8 @@ class KeycloakUsers {
 
     static final List<String> INVITATION_ACTIONS = List.of("VERIFY_EMAIL", "UPDATE_PASSWORD", "CONFIGURE_TOTP");
     static final Duration INVITATION_LIFESPAN = Duration.ofDays(7);
+
+    private static final int PAGE = 100;
 
     private final Keycloak keycloak;
 
@@ -115,6 +123,50 @@ class KeycloakUsers {
                         .filter(user -> Boolean.TRUE.equals(user.isEnabled()))
                         .filter(user -> !user.getId().equals(exceptUserId))
                         .count());
+    }
+
+    /** A user holding realm role admin or agent (admin wins when both). */
+    record StaffUser(String id, String name, String email, AgentRole role, boolean enabled) {}
+
+    /** Every user of the realm holding a staff role, read page by page. */
+    List<StaffUser> staff(TenantSlug workspace) {
+        return call("list staff", () -> {
+            Map<String, StaffUser> byId = new LinkedHashMap<>();
+            for (AgentRole role : List.of(AgentRole.ADMIN, AgentRole.AGENT)) {
+                RoleResource members = realm(workspace).roles().get(role.value());
+                for (int first = 0; ; first += PAGE) {
+                    List<UserRepresentation> page = members.getUserMembers(first, PAGE);
+                    for (UserRepresentation user : page) {
+                        byId.putIfAbsent(user.getId(), staffUser(user, role));
+                    }
+                    if (page.size() < PAGE) {
+                        break;
+                    }
+                }
+            }
+            return List.copyOf(byId.values());
+        });
+    }
+
+    /** Whether the user still exists in the realm. */
+    boolean exists(TenantSlug workspace, String userId) {
+        return call("find user", () -> {
+            try {
+                user(workspace, userId).toRepresentation();
+                return true;
+            } catch (NotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    private static StaffUser staffUser(UserRepresentation user, AgentRole role) {
+        String name = Stream.of(user.getFirstName(), user.getLastName())
+                .filter(part -> part != null && !part.isBlank())
+                .map(String::trim)
+                .collect(Collectors.joining(" "));
+        String email = user.getEmail() != null ? user.getEmail() : user.getUsername();
+        return new StaffUser(user.getId(), name, email, role, Boolean.TRUE.equals(user.isEnabled()));
     }
 
     private void setEnabled(TenantSlug workspace, String userId, boolean enabled) {

@@ -61,6 +61,8 @@ public class Agent {
     @Column(nullable = false)
     private Instant updatedAt;
 
+    private Instant deletedAt;
+
     @Version
     private int version;
 
@@ -106,6 +108,34 @@ public class Agent {
 
     void activate(Instant now) {
         this.active = true;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Takes what Keycloak says about the user; answers whether anything changed. {@code active} null leaves the active
+     * flag as it is (a token says nothing about it that the realm has not already enforced).
+     */
+    boolean mirror(String name, String email, AgentRole role, Boolean active, Instant now) {
+        boolean changed = !this.name.equals(name)
+                || !this.email.equalsIgnoreCase(email)
+                || this.role != role
+                || (active != null && this.active != active);
+        if (changed) {
+            this.name = name;
+            this.email = email;
+            this.role = role;
+            if (active != null) {
+                this.active = active;
+            }
+            this.updatedAt = now;
+        }
+        return changed;
+    }
+
+    /** The Keycloak user is gone: inactive for good, the name stays for whatever refers to the agent. */
+    void markDeleted(Instant now) {
+        this.active = false;
+        this.deletedAt = now;
         this.updatedAt = now;
     }
 
@@ -159,6 +189,15 @@ public class Agent {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** When the Keycloak user was found deleted; null while it exists. */
+    public Instant deletedAt() {
+        return deletedAt;
+    }
+
+    public boolean deleted() {
+        return deletedAt != null;
     }
 
     public int version() {

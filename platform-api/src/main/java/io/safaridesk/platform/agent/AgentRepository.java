@@ -1,5 +1,6 @@
 package io.safaridesk.platform.agent;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -8,5 +9,7 @@ interface AgentRepository extends JpaRepository<Agent, Long>, JpaSpecificationEx
 
     Optional<Agent> findByKeycloakUserId(String keycloakUserId);
 
-    boolean existsByEmailIgnoreCase(String email);
+    boolean existsByEmailIgnoreCaseAndDeletedAtIsNull(String email);
+
+    List<Agent> findByDeletedAtIsNull();
 }

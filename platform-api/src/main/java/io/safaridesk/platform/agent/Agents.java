@@ -5,6 +5,7 @@ import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +76,7 @@ public class Agents {
      * answers its id.
      */
     public Agent invite(Invitation invitation, Function<Invitation, String> createIdentity) {
-        if (repository.existsByEmailIgnoreCase(invitation.email())) {
+        if (repository.existsByEmailIgnoreCaseAndDeletedAtIsNull(invitation.email())) {
             throw AgentEmailTaken.forEmail(invitation.email());
         }
         checkDepartments(invitation.departments(), invitation.leads());
@@ -91,6 +92,75 @@ public class Agents {
         }
         Agent.Profile profile = new Agent.Profile(name, email, null, Set.of(), Set.of());
         return repository.saveAndFlush(Agent.create(keycloakUserId, profile, role, clock.instant()));
+    }
+
+    /**
+     * What Keycloak says about a staff user, as seen at {@code seenAt}.
+     *
+     * @param active the enabled flag, or null when the source does not know it (a token)
+     */
+    public record Identity(
+            String keycloakUserId, String name, String email, AgentRole role, Boolean active, Instant seenAt) {
+
+        public Identity {
+            email = email.trim().toLowerCase(Locale.ROOT);
+            name = name == null || name.isBlank() ? email : name.trim();
+        }
+    }
+
+    /**
+     * Creates or updates the profile of a staff user from Keycloak. An identity seen before the profile's last change
+     * (an older token) changes nothing; answers whether the profile was created or changed.
+     */
+    public boolean mirror(Identity identity) {
+        Optional<Agent> known = repository.findByKeycloakUserId(identity.keycloakUserId());
+        Instant now = clock.instant();
+        if (known.isEmpty()) {
+            Agent.Profile profile = new Agent.Profile(identity.name(), identity.email(), null, Set.of(), Set.of());
+            Agent agent = Agent.create(identity.keycloakUserId(), profile, identity.role(), now);
+            if (Boolean.FALSE.equals(identity.active())) {
+                agent.deactivate(now);
+            }
+            repository.saveAndFlush(agent);
+            return true;
+        }
+        Agent agent = known.get();
+        if (agent.deleted() || !identity.seenAt().isAfter(agent.updatedAt())) {
+            return false;
+        }
+        boolean changed = agent.mirror(identity.name(), identity.email(), identity.role(), identity.active(), now);
+        if (changed) {
+            repository.saveAndFlush(agent);
+        }
+        return changed;
+    }
+
+    /** The Keycloak user ids of the agents not marked deleted. */
+    @Transactional(readOnly = true)
+    public List<String> liveKeycloakUserIds() {
+        return repository.findByDeletedAtIsNull().stream()
+                .map(Agent::keycloakUserId)
+                .toList();
+    }
+
+    /** The user no longer holds a staff role in Keycloak: the agent becomes inactive; answers whether it changed. */
+    public boolean revokeStaffRole(String keycloakUserId) {
+        Optional<Agent> agent = repository.findByKeycloakUserId(keycloakUserId).filter(Agent::active);
+        agent.ifPresent(a -> {
+            a.deactivate(clock.instant());
+            repository.saveAndFlush(a);
+        });
+        return agent.isPresent();
+    }
+
+    /** The user is gone from Keycloak: the agent is marked deleted and keeps its name; answers whether it changed. */
+    public boolean markDeleted(String keycloakUserId) {
+        Optional<Agent> agent = repository.findByKeycloakUserId(keycloakUserId).filter(a -> !a.deleted());
+        agent.ifPresent(a -> {
+            a.markDeleted(clock.instant());
+            repository.saveAndFlush(a);
+        });
+        return agent.isPresent();
     }
 
     @Transactional(readOnly = true)
@@ -125,7 +195,7 @@ public class Agents {
 
     /** Applies {@code changes}; {@code syncIdentity} sees the agent before the change and the changes. */
     public Agent update(long id, Changes changes, Consumer<Agent> syncIdentity) {
-        Agent agent = get(id);
+        Agent agent = live(id);
         if (changes.version() != null && changes.version() != agent.version()) {
             throw new ObjectOptimisticLockingFailureException(Agent.class, id);
         }
@@ -141,7 +211,7 @@ public class Agents {
 
     /** Activates or deactivates; {@code syncIdentity} sees the agent before the change. */
     public Agent changeStatus(long id, boolean active, Consumer<Agent> syncIdentity) {
-        Agent agent = get(id);
+        Agent agent = live(id);
         syncIdentity.accept(agent);
         if (active) {
             agent.activate(clock.instant());
@@ -149,6 +219,14 @@ public class Agents {
             agent.deactivate(clock.instant());
         }
         return repository.saveAndFlush(agent);
+    }
+
+    private Agent live(long id) {
+        Agent agent = get(id);
+        if (agent.deleted()) {
+            throw AgentDeleted.forId(id);
+        }
+        return agent;
     }
 
     private void checkDepartments(Set<Long> wanted, Set<Long> leads) {
@@ -206,6 +284,17 @@ public class Agents {
 
         static AgentNotFound forId(long id) {
             return new AgentNotFound(id);
+        }
+    }
+
+    /** The agent's Keycloak user is gone: the profile is kept for reference and can no longer change. */
+    public static final class AgentDeleted extends ApiProblem {
+        private AgentDeleted(long id) {
+            super(HttpStatus.CONFLICT, "agent-deleted", "Agent " + id + " was deleted from the identity provider");
+        }
+
+        static AgentDeleted forId(long id) {
+            return new AgentDeleted(id);
         }
     }
 

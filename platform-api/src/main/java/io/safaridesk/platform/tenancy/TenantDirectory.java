@@ -3,6 +3,7 @@ package io.safaridesk.platform.tenancy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,13 @@ public final class TenantDirectory {
                 .optional();
         byIssuer.put(issuer, new Cached(entry, now.plus(TTL)));
         return entry;
+    }
+
+    /** The workspaces that are served now (status ACTIVE), uncached, in slug order. */
+    public List<TenantSlug> activeSlugs() {
+        return jdbc.sql("select slug from platform.tenants where status = 'ACTIVE' order by slug")
+                .query((rs, row) -> TenantSlug.of(rs.getString("slug")))
+                .list();
     }
 
     /** Forgets cached answers, e.g. right after a status change made in this process. */

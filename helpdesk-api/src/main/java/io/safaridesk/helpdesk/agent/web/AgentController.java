@@ -95,6 +95,8 @@ class AgentController {
             List<DepartmentMembership> departments,
             Instant createdAt,
             Instant updatedAt,
+            boolean deleted,
+            Instant deletedAt,
             int version) {
 
         static AgentView of(Agent a) {
@@ -113,6 +115,8 @@ class AgentController {
                             .toList(),
                     a.createdAt(),
                     a.updatedAt(),
+                    a.deleted(),
+                    a.deletedAt(),
                     a.version());
         }
     }
