@@ -6,6 +6,7 @@ import io.safaridesk.platform.agent.Agent;
 import io.safaridesk.platform.agent.AgentRole;
 import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.web.Cursor;
+import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -121,8 +122,6 @@ class AgentController {
         }
     }
 
-    record Page(List<AgentView> items, String nextCursor) {}
-
     @Operation(summary = "Invite an agent: Keycloak user with required actions, invitation mail, profile (admins)")
     @PostMapping("/create")
     ResponseEntity<AgentView> create(TenantAuthentication caller, @Valid @RequestBody InviteRequest request) {
@@ -133,7 +132,7 @@ class AgentController {
 
     @Operation(summary = "Agents in id order, filtered; pass next_cursor back as cursor for the next page (admins)")
     @GetMapping("/list")
-    Page list(
+    KeysetPage<AgentView> list(
             TenantAuthentication caller,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit,
@@ -146,8 +145,7 @@ class AgentController {
                 .stream()
                 .map(AgentView::of)
                 .toList();
-        String next = items.size() == limit ? Cursor.encodeId(items.getLast().id()) : null;
-        return new Page(items, next);
+        return KeysetPage.of(items, limit, AgentView::id);
     }
 
     @GetMapping("/get/{id}")

@@ -4,6 +4,7 @@ import io.safaridesk.helpdesk.contact.ContactInvitations;
 import io.safaridesk.platform.contact.Contact;
 import io.safaridesk.platform.contact.Contacts;
 import io.safaridesk.platform.web.Cursor;
+import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -85,13 +86,11 @@ class ContactController {
         }
     }
 
-    record Page(List<ContactView> items, String nextCursor) {}
-
     @Operation(
             summary = "Contacts in id order, optionally matching q (name, email, organisation) and a tag;"
                     + " pass next_cursor back as cursor for the next page")
     @GetMapping
-    Page list(
+    KeysetPage<ContactView> list(
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) @Size(max = 50) String tag,
             @RequestParam(required = false) String cursor,
@@ -99,8 +98,7 @@ class ContactController {
         List<ContactView> items = contacts.search(new Contacts.Query(q, tag, Cursor.decodeId(cursor), limit)).stream()
                 .map(ContactView::of)
                 .toList();
-        String next = items.size() == limit ? Cursor.encodeId(items.getLast().id()) : null;
-        return new Page(items, next);
+        return KeysetPage.of(items, limit, ContactView::id);
     }
 
     @GetMapping("/{id}")

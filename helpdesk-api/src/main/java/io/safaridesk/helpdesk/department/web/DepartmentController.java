@@ -3,6 +3,7 @@ package io.safaridesk.helpdesk.department.web;
 import io.safaridesk.platform.department.Department;
 import io.safaridesk.platform.department.Departments;
 import io.safaridesk.platform.web.Cursor;
+import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -66,18 +67,15 @@ class DepartmentController {
         }
     }
 
-    record Page(List<DepartmentView> items, String nextCursor) {}
-
     @Operation(summary = "Departments in id order; pass next_cursor back as cursor for the next page")
     @GetMapping
-    Page list(
+    KeysetPage<DepartmentView> list(
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit) {
         List<DepartmentView> items = departments.list(Cursor.decodeId(cursor), limit).stream()
                 .map(DepartmentView::of)
                 .toList();
-        String next = items.size() == limit ? Cursor.encodeId(items.getLast().id()) : null;
-        return new Page(items, next);
+        return KeysetPage.of(items, limit, DepartmentView::id);
     }
 
     @GetMapping("/{id}")

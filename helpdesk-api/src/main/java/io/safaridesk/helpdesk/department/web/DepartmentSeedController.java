@@ -2,11 +2,11 @@ package io.safaridesk.helpdesk.department.web;
 
 import io.safaridesk.helpdesk.department.web.DepartmentController.DepartmentRequest;
 import io.safaridesk.helpdesk.department.web.DepartmentController.DepartmentView;
-import io.safaridesk.helpdesk.department.web.DepartmentController.Page;
 import io.safaridesk.platform.agent.Agent;
 import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.department.Departments;
 import io.safaridesk.platform.web.Cursor;
+import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -55,14 +55,13 @@ class DepartmentSeedController {
     }
 
     @GetMapping("/list")
-    Page list(
+    KeysetPage<DepartmentView> list(
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit) {
         List<DepartmentView> items = departments.list(Cursor.decodeId(cursor), limit).stream()
                 .map(DepartmentView::of)
                 .toList();
-        return new Page(
-                items, items.size() == limit ? Cursor.encodeId(items.getLast().id()) : null);
+        return KeysetPage.of(items, limit, DepartmentView::id);
     }
 
     @GetMapping("/get/{pk}")
