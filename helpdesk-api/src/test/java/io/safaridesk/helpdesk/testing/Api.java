@@ -1,7 +1,6 @@
 package io.safaridesk.helpdesk.testing;
 
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -61,9 +60,5 @@ public final class Api {
                             response.getHeaders().getContentType(),
                             json);
                 });
-    }
-
-    public static String header(HttpHeaders headers, String name) {
-        return headers.getFirst(name);
     }
 }

@@ -7,7 +7,6 @@ import io.safaridesk.provisioning.signup.SignUp;
 import io.safaridesk.provisioning.tenant.Tenant;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

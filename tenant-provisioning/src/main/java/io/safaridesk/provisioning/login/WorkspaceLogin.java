@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkspaceLogin {
 
+    private static final String INVALID = "Wrong workspace, email or password";
+
     private final TenantRegistry tenants;
     private final KeycloakLogin keycloak;
 
@@ -69,8 +71,6 @@ public class WorkspaceLogin {
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
-
-    private static final String INVALID = "Wrong workspace, email or password";
 
     /** A login that Keycloak refused, with the reason clients may show. */
     static final class LoginRefused extends ApiProblem {

@@ -93,14 +93,6 @@ public class ProvisioningJobs {
                 .single();
     }
 
-    int attempts(UUID tenantId) {
-        return jdbc.sql("select attempts from platform.provisioning_jobs where tenant_id = ?")
-                .param(tenantId)
-                .query(Integer.class)
-                .optional()
-                .orElse(0);
-    }
-
     public Optional<Job> find(UUID tenantId) {
         return jdbc.sql("select status, attempts, not_before, last_error from platform.provisioning_jobs where"
                         + " tenant_id = ?")
