@@ -237,7 +237,7 @@ final class TenantCommand {
             List<WorkspaceOperations.MigrationResult> results =
                     parent.operations().migrate(slugs, parallelism);
             List<WorkspaceOperations.MigrationResult> failed =
-                    new ArrayList<>(results.stream().filter(r -> !r.succeeded()).toList());
+                    results.stream().filter(r -> !r.succeeded()).toList();
             if (format.json) {
                 out().println(parent.json().writeValueAsString(results));
             } else {
