@@ -1,13 +1,12 @@
 package io.safaridesk.helpdesk.profile;
 
+import io.safaridesk.helpdesk.image.UploadedImage;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.error.FieldProblem;
 import io.safaridesk.platform.profile.Profile;
 import io.safaridesk.platform.profile.Profiles;
 import io.safaridesk.platform.storage.FileStore;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,9 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MyProfile {
-
-    /** Avatars larger than this are refused. */
-    public static final int MAX_AVATAR_BYTES = 1024 * 1024;
 
     private final Profiles profiles;
     private final FileStore files;
@@ -45,13 +41,12 @@ public class MyProfile {
     }
 
     public Me changeAvatar(TenantAuthentication caller, byte[] content) {
-        if (content.length > MAX_AVATAR_BYTES) {
-            throw AvatarRefused.tooLarge(content.length);
-        }
-        ImageType type = ImageType.sniff(content).orElseThrow(AvatarRefused::notAnImage);
+        UploadedImage avatar = UploadedImage.accept("avatar", content);
         String key = avatarKey(caller);
-        files.put(caller.tenant(), key, content);
-        return me(caller, profiles.avatarStored(identity(caller), key, type.mediaType()));
+        files.put(caller.tenant(), key, avatar.content());
+        return me(
+                caller,
+                profiles.avatarStored(identity(caller), key, avatar.type().mediaType()));
     }
 
     public Avatar avatar(TenantAuthentication caller) {
@@ -79,25 +74,6 @@ public class MyProfile {
 
     private static String avatarKey(TenantAuthentication caller) {
         return "avatars/" + UUID.nameUUIDFromBytes(caller.userId().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** An avatar upload that is too large or not a PNG, JPEG or WebP image. */
-    static final class AvatarRefused extends ApiProblem {
-        private AvatarRefused(HttpStatus status, String type, String reason) {
-            super(status, type, "avatar " + reason, List.of(new FieldProblem("avatar", reason)));
-        }
-
-        static AvatarRefused tooLarge(long size) {
-            return new AvatarRefused(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "avatar-too-large",
-                    "is " + size + " bytes; at most " + MAX_AVATAR_BYTES + " are accepted");
-        }
-
-        static AvatarRefused notAnImage() {
-            return new AvatarRefused(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "avatar-not-an-image", "is not a PNG, JPEG or WebP image");
-        }
     }
 
     /** The caller has no avatar. */

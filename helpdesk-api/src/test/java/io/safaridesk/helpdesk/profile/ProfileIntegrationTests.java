@@ -9,11 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.RestClient;
 
 /** The caller's own profile on a real workspace, for agents and customers alike. */
 class ProfileIntegrationTests extends TwoWorkspaceApiTests {
@@ -77,17 +74,13 @@ class ProfileIntegrationTests extends TwoWorkspaceApiTests {
         String agent = acme.token(acme.addUser("agent"));
         String globexAgent = globex.token(globex.addUser("agent"));
 
-        Upload uploaded = upload(agent, "me.jpg", MediaType.IMAGE_JPEG, PNG);
+        Api.Reply uploaded = upload(agent, "me.jpg", MediaType.IMAGE_JPEG, PNG);
 
         assertThat(uploaded.status()).isEqualTo(200);
-        assertThat(uploaded.body()).contains("/api/v1/users/me/avatar");
-        var served = http().get()
-                .uri("/api/v1/users/me/avatar")
-                .headers(h -> h.setBearerAuth(agent))
-                .retrieve()
-                .toEntity(byte[].class);
-        assertThat(served.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
-        assertThat(served.getBody()).isEqualTo(PNG);
+        assertThat(uploaded.text("avatar_url")).isEqualTo("/api/v1/users/me/avatar");
+        Api.Download served = api.download("/api/v1/users/me/avatar", agent);
+        assertThat(served.contentType()).isEqualTo(MediaType.IMAGE_PNG);
+        assertThat(served.content()).isEqualTo(PNG);
         assertThat(api.get("/api/v1/users/me/avatar", globexAgent).status()).isEqualTo(404);
     }
 
@@ -96,23 +89,23 @@ class ProfileIntegrationTests extends TwoWorkspaceApiTests {
         String agent = acme.token(acme.addUser("agent"));
         byte[] large = Arrays.copyOf(PNG, 1024 * 1024 + 1);
 
-        Upload refused = upload(agent, "big.png", MediaType.IMAGE_PNG, large);
+        Api.Reply refused = upload(agent, "big.png", MediaType.IMAGE_PNG, large);
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(refused.body()).contains("\"field\":\"avatar\"");
+        assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("avatar");
     }
 
     @Test
     void aTextFileNamedPngIsRefusedAsNotAnImage() {
         String agent = acme.token(acme.addUser("agent"));
 
-        Upload refused =
+        Api.Reply refused =
                 upload(agent, "evil.png", MediaType.IMAGE_PNG, "just text, honest".getBytes(StandardCharsets.UTF_8));
 
         assertThat(refused.status()).isEqualTo(415);
         assertThat(refused.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(refused.body()).contains("\"field\":\"avatar\"");
+        assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("avatar");
     }
 
     @Test
@@ -123,36 +116,8 @@ class ProfileIntegrationTests extends TwoWorkspaceApiTests {
                 .isEqualTo(401);
     }
 
-    record Upload(int status, MediaType contentType, String body) {}
-
-    private Upload upload(String token, String filename, MediaType type, byte[] content) {
-        var parts = new LinkedMultiValueMap<String, Object>();
-        var headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(type);
-        headers.setContentDispositionFormData("avatar", filename);
-        parts.add(
-                "avatar",
-                new org.springframework.http.HttpEntity<>(
-                        new ByteArrayResource(content) {
-                            @Override
-                            public String getFilename() {
-                                return filename;
-                            }
-                        },
-                        headers));
-        return http().put()
-                .uri("/api/v1/users/me/avatar")
-                .headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(parts)
-                .exchange((request, response) -> new Upload(
-                        response.getStatusCode().value(),
-                        response.getHeaders().getContentType(),
-                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-    }
-
-    private RestClient http() {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+    private Api.Reply upload(String token, String filename, MediaType type, byte[] content) {
+        return api.upload("/api/v1/users/me/avatar", token, "avatar", filename, type, content);
     }
 
     private static String field(Api.Reply problem) {

@@ -76,4 +76,39 @@ class SettingsIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(problem.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         return problem.body().get("errors").get(0).get("field").asString();
     }
+
+    @Test
+    void anAdminUploadsTheLogoAgentsReadItAndOtherWorkspacesNeverSeeIt() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        String agent = acme.token(acme.addUser("agent"));
+
+        Api.Reply byAgent = api.upload("/api/v1/settings/logo", agent, "logo", "logo.png", MediaType.IMAGE_PNG, png);
+        assertThat(byAgent.status()).isEqualTo(403);
+        Api.Reply uploaded =
+                api.upload("/api/v1/settings/logo", acmeAdmin, "logo", "logo.jpg", MediaType.IMAGE_JPEG, png);
+        assertThat(uploaded.status()).isEqualTo(200);
+        assertThat(uploaded.text("logo_url")).isEqualTo("/api/v1/settings/logo");
+
+        Api.Download served = api.download("/api/v1/settings/logo", agent);
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.contentType()).isEqualTo(MediaType.IMAGE_PNG);
+        assertThat(served.content()).isEqualTo(png);
+        assertThat(api.download("/api/v1/settings/logo", globexAdmin).status()).isEqualTo(404);
+        assertThat(api.download("/api/v1/settings/logo", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aLogoThatIsNotAnImageIsRefusedNamingTheField() {
+        Api.Reply refused = api.upload(
+                "/api/v1/settings/logo",
+                acmeAdmin,
+                "logo",
+                "logo.png",
+                MediaType.IMAGE_PNG,
+                "<svg onload=alert(1)>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.body().get("errors").get(0).get("field").asString()).isEqualTo("logo");
+    }
 }

@@ -1,8 +1,12 @@
 package io.safaridesk.helpdesk.testing;
 
 import java.util.Map;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,5 +64,57 @@ public final class Api {
                             response.getHeaders().getContentType(),
                             json);
                 });
+    }
+
+    /** What a binary GET answered. */
+    public record Download(int status, MediaType contentType, byte[] content) {}
+
+    /** Uploads {@code content} as the multipart part {@code part} with PUT, as a browser form would. */
+    public Reply upload(String path, String token, String part, String filename, MediaType type, byte[] content) {
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentType(type);
+        partHeaders.setContentDispositionFormData(part, filename);
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add(part, new HttpEntity<>(new NamedBytes(content, filename), partHeaders));
+        return http.put()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(parts)
+                .exchange((request, response) -> {
+                    byte[] bytes = response.getBody().readAllBytes();
+                    return new Reply(
+                            response.getStatusCode().value(),
+                            response.getHeaders().getContentType(),
+                            bytes.length == 0 ? null : JsonMapper.shared().readTree(bytes));
+                });
+    }
+
+    public Download download(String path, String token) {
+        return http.get()
+                .uri(path)
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                })
+                .exchange((request, response) -> new Download(
+                        response.getStatusCode().value(),
+                        response.getHeaders().getContentType(),
+                        response.getBody().readAllBytes()));
+    }
+
+    private static final class NamedBytes extends ByteArrayResource {
+        private final String filename;
+
+        NamedBytes(byte[] content, String filename) {
+            super(content);
+            this.filename = filename;
+        }
+
+        @Override
+        public String getFilename() {
+            return filename;
+        }
     }
 }

@@ -53,6 +53,13 @@ public class Settings {
                         WorkspaceSettings.defaults(TenantContext.current().value(), clock.instant())));
     }
 
+    /** Records that the workspace's logo, of this media type, is in the file store. */
+    public WorkspaceSettings logoStored(String mediaType) {
+        WorkspaceSettings settings = current();
+        settings.logoStored(mediaType, clock.instant());
+        return repository.saveAndFlush(settings);
+    }
+
     public WorkspaceSettings change(Changes changes) {
         WorkspaceSettings settings = current();
         if (changes.version() != null && changes.version() != settings.version()) {

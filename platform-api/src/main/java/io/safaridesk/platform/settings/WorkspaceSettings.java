@@ -47,6 +47,8 @@ public class WorkspaceSettings {
     @Column(nullable = false)
     private TicketVisibility ticketVisibility;
 
+    private String logoType;
+
     @Column(nullable = false)
     private Instant updatedAt;
 
@@ -65,6 +67,11 @@ public class WorkspaceSettings {
         settings.ticketVisibility = TicketVisibility.DEPARTMENT;
         settings.updatedAt = now;
         return settings;
+    }
+
+    void logoStored(String mediaType, Instant now) {
+        this.logoType = mediaType;
+        this.updatedAt = now;
     }
 
     void change(Settings.Validated changes, Instant now) {
@@ -119,6 +126,11 @@ public class WorkspaceSettings {
 
     public TicketVisibility ticketVisibility() {
         return ticketVisibility;
+    }
+
+    /** The media type of the workspace's logo, or null when it has none. */
+    public String logoType() {
+        return logoType;
     }
 
     public Instant updatedAt() {

@@ -1,5 +1,6 @@
 package io.safaridesk.helpdesk.settings.web;
 
+import io.safaridesk.helpdesk.settings.WorkspaceLogo;
 import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.settings.WorkspaceSettings;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,13 +10,19 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.time.Instant;
 import org.hibernate.validator.constraints.URL;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @Tag(name = "Settings")
 @RestController
@@ -23,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SettingsController {
 
     private final Settings settings;
+    private final WorkspaceLogo logo;
 
-    SettingsController(Settings settings) {
+    SettingsController(Settings settings, WorkspaceLogo logo) {
         this.settings = settings;
+        this.logo = logo;
     }
 
     record SettingsRequest(
@@ -68,6 +77,7 @@ class SettingsController {
             String emailSignature,
             String ticketNumberPrefix,
             String ticketVisibility,
+            String logoUrl,
             Instant updatedAt,
             int version) {
 
@@ -82,6 +92,7 @@ class SettingsController {
                     s.emailSignature(),
                     s.ticketNumberPrefix(),
                     s.ticketVisibility().name(),
+                    s.logoType() == null ? null : "/api/v1/settings/logo",
                     s.updatedAt(),
                     s.version());
         }
@@ -97,5 +108,20 @@ class SettingsController {
     @PutMapping
     SettingsView update(@Valid @RequestBody SettingsRequest request) {
         return SettingsView.of(settings.change(request.toChanges()));
+    }
+
+    @Operation(summary = "Replaces the workspace's logo: a PNG, JPEG or WebP image of at most 1 MB, as part 'logo'")
+    @PutMapping(value = "/logo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    SettingsView changeLogo(@RequestParam("logo") MultipartFile upload) throws IOException {
+        return SettingsView.of(logo.change(upload.getBytes()));
+    }
+
+    @GetMapping("/logo")
+    ResponseEntity<byte[]> logo() {
+        WorkspaceLogo.Logo current = logo.current();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(current.mediaType()))
+                .cacheControl(CacheControl.noCache())
+                .body(current.content());
     }
 }

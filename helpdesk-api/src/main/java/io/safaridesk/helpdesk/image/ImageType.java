@@ -1,11 +1,11 @@
-package io.safaridesk.helpdesk.profile;
+package io.safaridesk.helpdesk.image;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The image formats accepted as avatars, recognised by their magic numbers rather than a client's say-so. */
-enum ImageType {
+public enum ImageType {
     PNG("image/png"),
     JPEG("image/jpeg"),
     WEBP("image/webp");
@@ -21,12 +21,12 @@ enum ImageType {
         this.mediaType = mediaType;
     }
 
-    String mediaType() {
+    public String mediaType() {
         return mediaType;
     }
 
     /** The format {@code content} starts like, if any. */
-    static Optional<ImageType> sniff(byte[] content) {
+    public static Optional<ImageType> sniff(byte[] content) {
         if (startsWith(content, 0, PNG_SIGNATURE)) {
             return Optional.of(PNG);
         }
