@@ -61,10 +61,5 @@ public final class TenantDirectory {
                 .list();
     }
 
-    /** Forgets cached answers, e.g. right after a status change made in this process. */
-    public void evict(String issuer) {
-        byIssuer.remove(issuer);
-    }
-
     private record Cached(Optional<Entry> entry, Instant until) {}
 }

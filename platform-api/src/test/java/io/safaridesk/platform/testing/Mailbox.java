@@ -43,26 +43,14 @@ public final class Mailbox {
     }
 
     private static Optional<String> newestText(String address, Predicate<String> subject) throws Exception {
-        ServiceEndpoints.Mail mail = TestServices.endpoints().mail();
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect(mail.imapHost(), mail.imapPort(), address, "any");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                Message[] messages = inbox.getMessages();
-                for (int i = messages.length - 1; i >= 0; i--) {
-                    if (subject.test(subject(messages[i]))) {
-                        return Optional.of(text(messages[i]));
-                    }
+        return inbox(address, messages -> {
+            for (int i = messages.length - 1; i >= 0; i--) {
+                if (subject.test(subject(messages[i]))) {
+                    return Optional.of(text(messages[i]));
                 }
-                return Optional.empty();
-            } finally {
-                inbox.close(false);
             }
-        } finally {
-            store.close();
-        }
+            return Optional.empty();
+        });
     }
 
     /** The message's text: its text/plain part if it has one, else its first text part of any kind. */
@@ -88,7 +76,18 @@ public final class Mailbox {
         return null;
     }
 
-    public static List<String> subjects(String address) throws MessagingException {
+    public static List<String> subjects(String address) throws Exception {
+        return inbox(
+                address,
+                messages -> Arrays.stream(messages).map(Mailbox::subject).toList());
+    }
+
+    /** What one read-only IMAP session with the address's inbox finds in its messages. */
+    private interface InboxReader<T> {
+        T read(Message[] messages) throws MessagingException, IOException;
+    }
+
+    private static <T> T inbox(String address, InboxReader<T> reader) throws MessagingException, IOException {
         ServiceEndpoints.Mail mail = TestServices.endpoints().mail();
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect(mail.imapHost(), mail.imapPort(), address, "any");
@@ -96,7 +95,7 @@ public final class Mailbox {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             try {
-                return Arrays.stream(inbox.getMessages()).map(Mailbox::subject).toList();
+                return reader.read(inbox.getMessages());
             } finally {
                 inbox.close(false);
             }

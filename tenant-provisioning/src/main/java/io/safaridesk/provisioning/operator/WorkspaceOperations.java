@@ -1,6 +1,5 @@
 package io.safaridesk.provisioning.operator;
 
-import io.safaridesk.platform.tenancy.TenantDirectory;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.tenancy.TenantStatus;
@@ -33,7 +32,6 @@ public class WorkspaceOperations {
     private final ProvisioningSaga saga;
     private final TenantSchemas schemas;
     private final RealmProvisioner realms;
-    private final TenantDirectory directory;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -44,7 +42,6 @@ public class WorkspaceOperations {
             ProvisioningSaga saga,
             TenantSchemas schemas,
             RealmProvisioner realms,
-            TenantDirectory directory,
             TransactionTemplate transaction,
             Clock clock) {
         this.signUp = signUp;
@@ -53,7 +50,6 @@ public class WorkspaceOperations {
         this.saga = saga;
         this.schemas = schemas;
         this.realms = realms;
-        this.directory = directory;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -113,7 +109,6 @@ public class WorkspaceOperations {
                 tenant.suspend();
                 tenants.save(tenant);
             });
-            directory.evict(tenant.issuer());
         }
         realms.disableRealm(slug.realmName());
         return tenant;
@@ -127,7 +122,6 @@ public class WorkspaceOperations {
                 tenant.resume();
                 tenants.save(tenant);
             });
-            directory.evict(tenant.issuer());
         }
         return tenant;
     }
@@ -176,9 +170,7 @@ public class WorkspaceOperations {
                 tenant.deprovisioned();
                 tenants.save(tenant);
             });
-            if (tenant.issuer() != null) {
-                directory.evict(tenant.issuer());
-            }
+            if (tenant.issuer() != null) {}
         });
         return found.isPresent();
     }
