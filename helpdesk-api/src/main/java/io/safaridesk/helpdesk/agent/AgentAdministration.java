@@ -33,7 +33,6 @@ public class AgentAdministration {
      * takes the new Keycloak user with it; a mail that cannot be sent is logged, the agent stays invited.
      */
     public Agent invite(TenantAuthentication caller, Agents.Invitation invitation) {
-        enroll(caller);
         TenantSlug workspace = caller.tenant();
         AtomicReference<String> created = new AtomicReference<>();
         Agent agent;
@@ -57,18 +56,15 @@ public class AgentAdministration {
     }
 
     public List<Agent> list(TenantAuthentication caller, Agents.Filter filter, long afterId, int limit) {
-        enroll(caller);
         return agents.list(filter, afterId, limit);
     }
 
     public Agent get(TenantAuthentication caller, long id) {
-        enroll(caller);
         return agents.get(id);
     }
 
     /** Changes name, phone, departments and role; nobody changes their own role or demotes the last admin. */
     public Agent update(TenantAuthentication caller, long id, Agents.Changes changes) {
-        enroll(caller);
         TenantSlug workspace = caller.tenant();
         return agents.update(id, changes, agent -> {
             boolean roleChanges = changes.role() != null && agent.role() != changes.role();
@@ -92,7 +88,6 @@ public class AgentAdministration {
      * everything the agent did stay. Nobody deactivates themselves or the last active admin.
      */
     public Agent changeStatus(TenantAuthentication caller, long id, boolean active) {
-        enroll(caller);
         TenantSlug workspace = caller.tenant();
         return agents.changeStatus(id, active, agent -> {
             if (active) {
@@ -113,20 +108,5 @@ public class AgentAdministration {
         if (keycloak.otherEnabledAdmins(workspace, agent.keycloakUserId()) == 0) {
             throw Agents.LastAdmin.forAgent(agent.id());
         }
-    }
-
-    /** Staff made outside this API (the workspace's first admin) get their profile on their first call here. */
-    private void enroll(TenantAuthentication caller) {
-        if (agents.findByKeycloakUserId(caller.userId()).isPresent()) {
-            return;
-        }
-        List<String> roles = caller.roles();
-        AgentRole role = roles.contains("admin") ? AgentRole.ADMIN : roles.contains("agent") ? AgentRole.AGENT : null;
-        String email = caller.getToken().getClaimAsString("email");
-        if (role == null || email == null) {
-            return;
-        }
-        String name = caller.getToken().getClaimAsString("name");
-        agents.enroll(caller.userId(), name == null || name.isBlank() ? email : name, email, role);
     }
 }

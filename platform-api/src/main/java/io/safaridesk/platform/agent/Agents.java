@@ -84,16 +84,6 @@ public class Agents {
         return repository.saveAndFlush(Agent.create(userId, invitation.profile(), invitation.role(), clock.instant()));
     }
 
-    /** The profile of a staff user who exists only in Keycloak so far (e.g. the workspace's first admin). */
-    public Agent enroll(String keycloakUserId, String name, String email, AgentRole role) {
-        Optional<Agent> known = repository.findByKeycloakUserId(keycloakUserId);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        Agent.Profile profile = new Agent.Profile(name, email, null, Set.of(), Set.of());
-        return repository.saveAndFlush(Agent.create(keycloakUserId, profile, role, clock.instant()));
-    }
-
     /**
      * What Keycloak says about a staff user, as seen at {@code seenAt}.
      *
