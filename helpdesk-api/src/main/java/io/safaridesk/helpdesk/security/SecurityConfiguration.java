@@ -37,6 +37,25 @@ class SecurityConfiguration {
                         .hasRole("admin")
                         .requestMatchers("/api/v1/contacts", "/api/v1/contacts/**")
                         .hasAnyRole("admin", "agent")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/ticket-statuses",
+                                "/api/v1/ticket-statuses/**",
+                                "/api/v1/ticket-categories",
+                                "/api/v1/ticket-categories/**",
+                                "/api/v1/ticket/category",
+                                "/api/v1/ticket/category/**")
+                        .hasAnyRole("admin", "agent", "customer")
+                        .requestMatchers(
+                                "/api/v1/ticket-statuses",
+                                "/api/v1/ticket-statuses/**",
+                                "/api/v1/ticket-categories",
+                                "/api/v1/ticket-categories/**",
+                                "/api/v1/ticket/category",
+                                "/api/v1/ticket/category/**")
+                        .hasRole("admin")
+                        .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**", "/api/v1/ticket/**")
+                        .hasAnyRole("admin", "agent")
                         .requestMatchers(HttpMethod.GET, "/api/v1/settings", "/api/v1/settings/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/settings", "/api/v1/settings/**")

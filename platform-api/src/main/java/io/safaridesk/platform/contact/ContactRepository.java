@@ -1,7 +1,9 @@
 package io.safaridesk.platform.contact;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -23,6 +25,18 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
             @Param("limit") int limit);
 
     boolean existsByEmailIgnoreCase(String email);
+
+    Optional<Contact> findByEmailIgnoreCase(String email);
+
+    Optional<Contact> findByUserId(String userId);
+
+    /** Creates the contact unless one with this email exists (concurrent creators meet at the unique index). */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            insert into contacts (name, email, phone) values (:name, :email, :phone)
+            on conflict ((lower(email))) do nothing
+            """)
+    void insertIfAbsent(@Param("name") String name, @Param("email") String email, @Param("phone") String phone);
 
     boolean existsByEmailIgnoreCaseAndIdNot(String email, long id);
 }

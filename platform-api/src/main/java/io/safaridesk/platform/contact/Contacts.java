@@ -3,8 +3,13 @@ package io.safaridesk.platform.contact;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -57,6 +62,12 @@ public class Contacts {
         return repository.findById(id).orElseThrow(() -> ContactNotFound.forId(id));
     }
 
+    /** The contacts with these ids, by id; ids of no contact are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, Contact> byIds(Collection<Long> ids) {
+        return repository.findAllById(ids).stream().collect(Collectors.toMap(Contact::id, Function.identity()));
+    }
+
     public Contact create(Details details) {
         if (repository.existsByEmailIgnoreCase(details.email())) {
             throw ContactEmailTaken.forEmail(details.email());
@@ -78,6 +89,35 @@ public class Contacts {
 
     public void delete(long id) {
         repository.delete(get(id));
+    }
+
+    /**
+     * The contact with this email address, made now from name and phone if the workspace has none: requesters are
+     * deduplicated by email, ignoring case, also when two tickets from a new address arrive at once.
+     */
+    public Contact requester(String name, String email, String phone) {
+        String address = email.trim().toLowerCase(Locale.ROOT);
+        return repository.findByEmailIgnoreCase(address).orElseGet(() -> {
+            repository.insertIfAbsent(name == null || name.isBlank() ? address : name.trim(), address, phone);
+            return repository.findByEmailIgnoreCase(address).orElseThrow();
+        });
+    }
+
+    /**
+     * The contact a portal user acts as: the one linked to the user, else (for a verified address only) the contact
+     * with the user's email, linked now, made if needed. Answers empty when the address is unverified.
+     */
+    public Optional<Contact> forPortalUser(String userId, String name, String email, boolean emailVerified) {
+        Optional<Contact> linked = repository.findByUserId(userId);
+        if (linked.isPresent() || !emailVerified || email == null) {
+            return linked;
+        }
+        Contact contact = requester(name, email, null);
+        if (contact.userId() != null) {
+            return Optional.empty();
+        }
+        contact.invited(userId, clock.instant());
+        return Optional.of(repository.saveAndFlush(contact));
     }
 
     /** Records that the contact was invited to the portal as realm user {@code userId}. */

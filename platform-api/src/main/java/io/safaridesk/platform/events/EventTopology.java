@@ -8,5 +8,8 @@ public final class EventTopology {
 
     public static final String TENANT_PROVISIONED = "tenant.provisioned";
 
+    /** Every ticket event's routing key starts so: {@code ticket.#} binds them all. */
+    public static final String TICKET_EVENTS = "ticket.";
+
     private EventTopology() {}
 }

@@ -1,0 +1,177 @@
+package io.safaridesk.helpdesk.ticket.web;
+
+import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.platform.error.FieldProblem;
+import io.safaridesk.platform.ticket.Channel;
+import io.safaridesk.platform.ticket.Priority;
+import io.safaridesk.platform.ticket.StatusCategory;
+import io.safaridesk.platform.ticket.TicketQuery;
+import io.safaridesk.platform.ticket.TicketSort;
+import io.safaridesk.platform.ticket.TicketStatuses;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.BindParam;
+
+/**
+ * The query parameters of a ticket list, in this API's names and in the seed's ({@code search}, {@code assigned_to},
+ * {@code date_from}/{@code date_to}, and the seed's {@code view} names such as {@code all_unresolved}). Lists are
+ * comma-separated; dates are ISO instants or dates (a date means its start, UTC).
+ */
+record TicketListParameters(
+        String status,
+        @BindParam("status_category") String statusCategory,
+        String priority,
+        String assignee,
+        @BindParam("assigned_to") String assignedTo,
+        Long department,
+        Long category,
+        String channel,
+        Long requester,
+        String tag,
+        @BindParam("created_from") String createdFrom,
+        @BindParam("created_to") String createdTo,
+        @BindParam("date_from") String dateFrom,
+        @BindParam("date_to") String dateTo,
+        @BindParam("updated_from") String updatedFrom,
+        @BindParam("updated_to") String updatedTo,
+        @BindParam("due_from") String dueFrom,
+        @BindParam("due_to") String dueTo,
+        String view,
+        String q,
+        String search,
+        String sort,
+        String cursor,
+        Integer limit) {
+
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 100;
+
+    TicketQuery toQuery(Actor actor, TicketStatuses statuses) {
+        List<FieldProblem> problems = new ArrayList<>();
+        int pageSize = limit == null ? DEFAULT_LIMIT : limit;
+        if (pageSize < 1 || pageSize > MAX_LIMIT) {
+            problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        Shelf shelf = Shelf.of(view, actor);
+        String assigneeParameter = assignee != null ? assignee : assignedTo;
+        boolean unassigned = shelf.unassigned || "unassigned".equalsIgnoreCase(assigneeParameter);
+        Long assigneeId = shelf.mine ? actor.agentId() : agentId(assigneeParameter, actor, problems);
+        TicketSort order = sort == null ? TicketSort.NEWEST : collect(problems, () -> TicketSort.of(sort));
+        TicketQuery query = new TicketQuery(
+                collect(
+                        problems,
+                        () -> split(status, s -> statuses.named("status", s).id())),
+                shelf.categories.isEmpty()
+                        ? collect(problems, () -> split(statusCategory, c -> StatusCategory.of("status_category", c)))
+                        : shelf.categories,
+                collect(problems, () -> split(priority, p -> Priority.of("priority", p))),
+                assigneeId,
+                unassigned,
+                department,
+                category,
+                channel == null ? null : collect(problems, () -> Channel.of("channel", channel)),
+                requester,
+                tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT),
+                new TicketQuery.Range(
+                        instant("created_from", createdFrom != null ? createdFrom : dateFrom, problems),
+                        instant("created_to", createdTo != null ? createdTo : dateTo, problems)),
+                new TicketQuery.Range(
+                        instant("updated_from", updatedFrom, problems), instant("updated_to", updatedTo, problems)),
+                new TicketQuery.Range(instant("due_from", dueFrom, problems), instant("due_to", dueTo, problems)),
+                shelf.view,
+                q != null ? q : search,
+                order,
+                order == null ? null : collect(problems, () -> TicketSort.Position.decode(cursor, order)),
+                pageSize);
+        if (!problems.isEmpty()) {
+            throw new ApiProblem.InvalidInput(problems);
+        }
+        return query;
+    }
+
+    /** The seed's named views and this API's shelves, as filters. */
+    private record Shelf(TicketQuery.View view, Set<StatusCategory> categories, boolean mine, boolean unassigned) {
+
+        static Shelf of(String view, Actor actor) {
+            Set<StatusCategory> unresolved = Set.of(StatusCategory.OPEN, StatusCategory.PENDING);
+            Set<StatusCategory> resolved = Set.of(StatusCategory.RESOLVED, StatusCategory.CLOSED);
+            boolean staff = actor.isStaff();
+            return switch (view == null ? "live" : view.strip().toLowerCase(Locale.ROOT)) {
+                case "live", "all_tickets" -> new Shelf(TicketQuery.View.LIVE, Set.of(), false, false);
+                case "archived" -> new Shelf(TicketQuery.View.ARCHIVED, Set.of(), false, false);
+                case "trash" -> new Shelf(TicketQuery.View.TRASH, Set.of(), false, false);
+                case "all" -> new Shelf(TicketQuery.View.ALL, Set.of(), false, false);
+                case "all_unassigned" -> new Shelf(TicketQuery.View.LIVE, Set.of(), false, true);
+                case "all_unresolved" -> new Shelf(TicketQuery.View.LIVE, unresolved, false, false);
+                case "all_resolved" -> new Shelf(TicketQuery.View.LIVE, resolved, false, false);
+                case "my_unresolved" -> new Shelf(TicketQuery.View.LIVE, unresolved, staff, false);
+                case "my_resolved" -> new Shelf(TicketQuery.View.LIVE, resolved, staff, false);
+                default ->
+                    throw ApiProblem.invalidField(
+                            "view",
+                            "is not one of live, archived, trash, all, all_tickets, all_unassigned, all_unresolved,"
+                                    + " all_resolved, my_unresolved, my_resolved");
+            };
+        }
+    }
+
+    private static Long agentId(String value, Actor actor, List<FieldProblem> problems) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("unassigned")) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("me")) {
+            return actor.agentId();
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem("assignee", "is not an agent id, me or unassigned"));
+            return null;
+        }
+    }
+
+    private static <T> Set<T> split(String csv, Function<String, T> parse) {
+        if (csv == null || csv.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(csv.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(parse)
+                .collect(Collectors.toSet());
+    }
+
+    private static Instant instant(String field, String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "is not an ISO date or instant"));
+            return null;
+        }
+    }
+
+    /** Runs {@code parse}, collecting its field problems instead of stopping at the first. */
+    private static <T> T collect(List<FieldProblem> problems, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ApiProblem.InvalidInput e) {
+            problems.addAll(e.fields());
+            return null;
+        }
+    }
+}

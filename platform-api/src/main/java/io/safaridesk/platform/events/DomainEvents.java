@@ -1,0 +1,40 @@
+package io.safaridesk.platform.events;
+
+import io.safaridesk.platform.tenancy.TenantContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records a workspace's domain event in the platform outbox inside the caller's transaction: the event exists if and
+ * only if the change that caused it commits. The outbox relay publishes it to {@link EventTopology#EVENTS_EXCHANGE}
+ * with the routing key as message type and the workspace in a header.
+ */
+@Component
+public class DomainEvents {
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DomainEvents(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Records {@code event} under {@code routingKey}; answers its message id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID record(String routingKey, Object event) {
+        UUID id = UUID.randomUUID();
+        entityManager.persist(new OutboxEntry(
+                id, TenantContext.current().value(), routingKey, json.writeValueAsString(event), clock.instant()));
+        return id;
+    }
+}

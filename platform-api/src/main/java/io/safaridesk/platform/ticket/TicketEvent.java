@@ -1,0 +1,69 @@
+package io.safaridesk.platform.ticket;
+
+import io.safaridesk.platform.events.EventTopology;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What happened to a ticket, as the worker and real-time clients learn it: version 1 JSON records on the events
+ * exchange, routed by {@link #routingKey()} ({@code ticket.created}, ...). {@code actorId} is the realm user who acted
+ * (null for the anonymous web form and the system).
+ */
+public sealed interface TicketEvent {
+
+    long ticketId();
+
+    long number();
+
+    String actorId();
+
+    Instant at();
+
+    String routingKey();
+
+    record TicketCreated(
+            long ticketId,
+            long number,
+            String subject,
+            Channel channel,
+            Priority priority,
+            Long departmentId,
+            long requesterId,
+            String actorId,
+            Instant at)
+            implements TicketEvent {
+        public String routingKey() {
+            return EventTopology.TICKET_EVENTS + "created";
+        }
+    }
+
+    record TicketAssigned(
+            long ticketId, long number, Long assigneeId, Long previousAssigneeId, String actorId, Instant at)
+            implements TicketEvent {
+        public String routingKey() {
+            return EventTopology.TICKET_EVENTS + "assigned";
+        }
+    }
+
+    record TicketStatusChanged(
+            long ticketId,
+            long number,
+            String fromStatus,
+            String toStatus,
+            StatusCategory toCategory,
+            String actorId,
+            Instant at)
+            implements TicketEvent {
+        public String routingKey() {
+            return EventTopology.TICKET_EVENTS + "status-changed";
+        }
+    }
+
+    /** Any other field changes (priority, due date, department, category, subject, tags, archive, trash). */
+    record TicketUpdated(long ticketId, long number, List<Ticket.Change> changes, String actorId, Instant at)
+            implements TicketEvent {
+        public String routingKey() {
+            return EventTopology.TICKET_EVENTS + "updated";
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.safaridesk.platform.ticket;
+
+import io.safaridesk.platform.actor.Actor;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lists tickets with one SQL statement: the caller's visibility, the query's filters (each on an index), full-text
+ * search over the GIN-indexed {@code search} vector, and keyset pagination on (sort value, id).
+ */
+@Component
+@Transactional(readOnly = true)
+public class TicketSearch {
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    private final TicketAccess access;
+
+    TicketSearch(TicketAccess access) {
+        this.access = access;
+    }
+
+    /** One page of tickets and the cursor of the next (null on the last page). */
+    public record Page(List<Ticket> tickets, String nextCursor) {}
+
+    public Page list(TicketQuery query, Actor actor) {
+        Sql sql = new Sql();
+        visibleTo(actor, sql);
+        filter(query, sql);
+        String direction = query.sort().ascending() ? "asc" : "desc";
+        if (query.after() != null) {
+            sql.where(
+                    "(" + query.sort().expression() + ", t.id) " + (query.sort().ascending() ? ">" : "<")
+                            + " (:afterValue, :afterId)",
+                    Map.of(
+                            "afterValue",
+                            query.after().sqlValue(),
+                            "afterId",
+                            query.after().id()));
+        }
+        Query statement = entityManager.createNativeQuery(
+                "select t.* from tickets t where " + String.join(" and ", sql.conditions) + " order by "
+                        + query.sort().expression() + " " + direction + ", t.id " + direction + " limit :limit",
+                Ticket.class);
+        sql.parameters.forEach(statement::setParameter);
+        statement.setParameter("limit", query.limit());
+        @SuppressWarnings("unchecked")
+        List<Ticket> tickets = statement.getResultList();
+        String next = tickets.size() == query.limit()
+                ? TicketSort.Position.after(query.sort(), tickets.getLast()).encode()
+                : null;
+        return new Page(tickets, next);
+    }
+
+    private void visibleTo(Actor actor, Sql sql) {
+        switch (actor.role()) {
+            case ADMIN -> sql.where("true", Map.of());
+            case CUSTOMER ->
+                sql.where("t.requester_id = :me and t.trashed_at is null", Map.of("me", actor.contactId()));
+            case AGENT -> {
+                if (!access.seesAllTickets()) {
+                    sql.where(
+                            "(t.department_id is null or t.department_id = any(cast(:myDepartments as bigint[]))"
+                                    + " or t.assignee_id = :me or exists (select 1 from ticket_watchers w"
+                                    + " where w.ticket_id = t.id and w.agent_id = :me))",
+                            Map.of("myDepartments", actor.departments().toArray(Long[]::new), "me", actor.agentId()));
+                }
+            }
+        }
+    }
+
+    private static void filter(TicketQuery query, Sql sql) {
+        switch (query.view()) {
+            case LIVE -> sql.where("t.trashed_at is null and not t.archived", Map.of());
+            case ARCHIVED -> sql.where("t.trashed_at is null and t.archived", Map.of());
+            case TRASH -> sql.where("t.trashed_at is not null", Map.of());
+            case ALL -> sql.where("true", Map.of());
+        }
+        if (!query.statuses().isEmpty()) {
+            sql.where(
+                    "t.status_id = any(cast(:statuses as bigint[]))",
+                    Map.of("statuses", query.statuses().toArray(Long[]::new)));
+        }
+        if (!query.statusCategories().isEmpty()) {
+            sql.where(
+                    "t.status_id in (select s.id from ticket_statuses s where s.category = any(cast(:categories as"
+                            + " text[])))",
+                    Map.of("categories", query.categoryNames().toArray(String[]::new)));
+        }
+        if (!query.priorities().isEmpty()) {
+            sql.where(
+                    "t.priority = any(cast(:priorities as text[]))",
+                    Map.of(
+                            "priorities",
+                            query.priorities().stream().map(Enum::name).toArray(String[]::new)));
+        }
+        if (query.unassigned()) {
+            sql.where("t.assignee_id is null", Map.of());
+        } else if (query.assignee() != null) {
+            sql.where("t.assignee_id = :assignee", Map.of("assignee", query.assignee()));
+        }
+        if (query.department() != null) {
+            sql.where("t.department_id = :department", Map.of("department", query.department()));
+        }
+        if (query.category() != null) {
+            sql.where(
+                    "t.category_id in (with recursive sub(id) as (select cast(:category as bigint) union all select"
+                            + " c.id from ticket_categories c join sub on c.parent_id = sub.id) select id from sub)",
+                    Map.of("category", query.category()));
+        }
+        if (query.channel() != null) {
+            sql.where("t.channel = :channel", Map.of("channel", query.channel().name()));
+        }
+        if (query.requester() != null) {
+            sql.where("t.requester_id = :requester", Map.of("requester", query.requester()));
+        }
+        if (query.tag() != null) {
+            sql.where("t.tags @> array[cast(:tag as text)]", Map.of("tag", query.tag()));
+        }
+        range("t.created_at", "created", query.created(), sql);
+        range("t.updated_at", "updated", query.updated(), sql);
+        range("t.due_at", "due", query.due(), sql);
+        if (query.text() != null) {
+            sql.where("t.search @@ websearch_to_tsquery('english', :text)", Map.of("text", query.text()));
+        }
+    }
+
+    private static void range(String column, String name, TicketQuery.Range range, Sql sql) {
+        if (range.from() != null) {
+            sql.where(column + " >= :" + name + "From", Map.of(name + "From", utc(range.from())));
+        }
+        if (range.to() != null) {
+            sql.where(column + " < :" + name + "To", Map.of(name + "To", utc(range.to())));
+        }
+    }
+
+    private static Object utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The conditions and their named parameters, collected in order. */
+    private static final class Sql {
+        final List<String> conditions = new ArrayList<>();
+        final Map<String, Object> parameters = new LinkedHashMap<>();
+
+        void where(String condition, Map<String, Object> parameters) {
+            conditions.add(condition);
+            this.parameters.putAll(parameters);
+        }
+    }
+}
