@@ -46,11 +46,13 @@ public class Settings {
             String ticketNumberPrefix,
             TicketVisibility ticketVisibility) {}
 
+    /** The saved settings, or (until an admin first saves them) the defaults, not stored: reading never writes. */
+    @Transactional(readOnly = true)
     public WorkspaceSettings current() {
         return repository
                 .findById(WorkspaceSettings.ONLY_ROW)
-                .orElseGet(() -> repository.saveAndFlush(
-                        WorkspaceSettings.defaults(TenantContext.current().value(), clock.instant())));
+                .orElseGet(
+                        () -> WorkspaceSettings.defaults(TenantContext.current().value(), clock.instant()));
     }
 
     /** Records that the workspace's logo, of this media type, is in the file store. */
