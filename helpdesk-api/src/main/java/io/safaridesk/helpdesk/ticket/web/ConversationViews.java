@@ -12,6 +12,8 @@ import io.safaridesk.platform.web.KeysetPage;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The bodies and views of the conversation endpoints (replies, notes, watchers, attachments, the portal). */
 final class ConversationViews {
@@ -118,6 +121,19 @@ final class ConversationViews {
                     a.sizeBytes(),
                     a.createdAt(),
                     base + "/" + a.ticketId() + "/attachments/" + a.id() + "/content");
+        }
+
+        static List<AttachmentView> of(List<TicketAttachment> attachments, String base) {
+            return attachments.stream().map(a -> of(a, base)).toList();
+        }
+    }
+
+    /** The multipart part {@code file} as an upload, optionally tied to a message. */
+    static TicketAttachments.Upload upload(MultipartFile file, Long messageId) {
+        try {
+            return new TicketAttachments.Upload("file", file.getOriginalFilename(), file.getBytes(), messageId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the upload", e);
         }
     }
 

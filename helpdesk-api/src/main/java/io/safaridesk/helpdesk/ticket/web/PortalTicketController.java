@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -128,22 +127,14 @@ class PortalTicketController {
             @PathVariable long id,
             @RequestParam("file") MultipartFile file,
             @RequestParam(name = "message_id", required = false) Long messageId,
-            Actor actor)
-            throws IOException {
-        return AttachmentView.of(
-                attachments.add(
-                        id,
-                        new TicketAttachments.Upload("file", file.getOriginalFilename(), file.getBytes(), messageId),
-                        actor),
-                BASE);
+            Actor actor) {
+        return AttachmentView.of(attachments.add(id, ConversationViews.upload(file, messageId), actor), BASE);
     }
 
     @Operation(summary = "The attachments of the public replies on the caller's ticket")
     @GetMapping(BASE + "/{id}/attachments")
     List<AttachmentView> attachments(@PathVariable long id, Actor actor) {
-        return attachments.list(id, actor).stream()
-                .map(a -> AttachmentView.of(a, BASE))
-                .toList();
+        return AttachmentView.of(attachments.list(id, actor), BASE);
     }
 
     @GetMapping(BASE + "/{id}/attachments/{attachmentId}/content")

@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -113,21 +112,13 @@ class TicketConversationController {
             @PathVariable long id,
             @RequestParam("file") MultipartFile file,
             @RequestParam(name = "message_id", required = false) Long messageId,
-            Actor actor)
-            throws IOException {
-        return AttachmentView.of(
-                attachments.add(
-                        id,
-                        new TicketAttachments.Upload("file", file.getOriginalFilename(), file.getBytes(), messageId),
-                        actor),
-                BASE);
+            Actor actor) {
+        return AttachmentView.of(attachments.add(id, ConversationViews.upload(file, messageId), actor), BASE);
     }
 
     @GetMapping("/attachments")
     List<AttachmentView> attachments(@PathVariable long id, Actor actor) {
-        return attachments.list(id, actor).stream()
-                .map(a -> AttachmentView.of(a, BASE))
-                .toList();
+        return AttachmentView.of(attachments.list(id, actor), BASE);
     }
 
     @Operation(summary = "Downloads an attachment with its stored type, as an attachment")
