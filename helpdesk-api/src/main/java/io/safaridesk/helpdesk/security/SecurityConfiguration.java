@@ -9,7 +9,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Who may call what: every /api/v1 route needs a workspace token, except the anonymous portal and the docs. */
+/**
+ * Who may call what: every /api/v1 route needs a workspace token, except the anonymous portal ({@code
+ * /api/v1/portal/{slug}/...}) and the docs. The customer portal ({@code /api/v1/portal/tickets/...}) needs role customer.
+ */
 @Configuration
 class SecurityConfiguration {
 
@@ -19,6 +22,13 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/docs", "/api/docs/**")
                         .permitAll()
+                        // the anonymous web form of workspace {slug}; matched first, so a workspace named
+                        // "tickets" keeps its form, which no customer route shares (POST .../tickets/{id} is none)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/portal/*/tickets")
+                        .permitAll()
+                        .requestMatchers(
+                                "/api/v1/portal/tickets", "/api/v1/portal/tickets/**", "/api/v1/ticket/customer/**")
+                        .hasRole("customer")
                         .requestMatchers("/api/v1/portal/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/departments/**")

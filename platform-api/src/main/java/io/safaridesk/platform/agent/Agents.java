@@ -7,13 +7,16 @@ import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
@@ -168,6 +171,22 @@ public class Agents {
     @Transactional(readOnly = true)
     public Agent get(long id) {
         return repository.findById(id).orElseThrow(() -> AgentNotFound.forId(id));
+    }
+
+    /** The agents among {@code ids}, by id; ids of no agent of the workspace are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, Agent> byIds(Collection<Long> ids) {
+        return repository.findAllById(ids).stream().collect(Collectors.toMap(Agent::id, Function.identity()));
+    }
+
+    /** The active, undeleted agents (admins included) with these email addresses, ignoring case. */
+    @Transactional(readOnly = true)
+    public List<Agent> activeWithEmails(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        return repository.findActiveByEmails(
+                emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).distinct().toList());
     }
 
     /** The members (leads first) of a department, which must exist. */

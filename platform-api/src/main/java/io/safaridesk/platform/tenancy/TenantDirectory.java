@@ -54,6 +54,17 @@ public final class TenantDirectory {
         return entry;
     }
 
+    /** The workspace with this slug, if it is served now (status ACTIVE); uncached. */
+    public Optional<Entry> findActive(TenantSlug slug) {
+        return jdbc.sql("select slug, status, issuer from platform.tenants where slug = ? and status = 'ACTIVE'")
+                .param(slug.value())
+                .query((rs, row) -> new Entry(
+                        TenantSlug.of(rs.getString("slug")),
+                        TenantStatus.valueOf(rs.getString("status")),
+                        rs.getString("issuer")))
+                .optional();
+    }
+
     /** The workspaces that are served now (status ACTIVE), uncached, in slug order. */
     public List<TenantSlug> activeSlugs() {
         return jdbc.sql("select slug from platform.tenants where status = 'ACTIVE' order by slug")

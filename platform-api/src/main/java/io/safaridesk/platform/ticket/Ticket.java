@@ -237,6 +237,23 @@ public class Ticket {
         return true;
     }
 
+    /**
+     * The requester wrote again on a ticket that waits for them or was resolved: it is open again, in {@code initial},
+     * whatever transitions the workspace allows between statuses (those bind agents, not the customer's reply).
+     */
+    List<Change> reopenOnReply(TicketStatus current, TicketStatus initial, Instant now) {
+        if (current.id() != statusId) {
+            throw new IllegalArgumentException("Status " + current.id() + " is not the ticket's status");
+        }
+        if (current.category() != StatusCategory.RESOLVED && current.category() != StatusCategory.PENDING) {
+            return List.of();
+        }
+        statusId = initial.id();
+        resolvedAt = null;
+        closedAt = null;
+        return touched(now, Change.of("status", current.name(), initial.name()));
+    }
+
     /** A change to the conversation (reply, note, attachment, watcher) still makes the ticket recently updated. */
     void touch(Instant now) {
         updatedAt = now;

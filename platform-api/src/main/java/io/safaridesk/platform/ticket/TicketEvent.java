@@ -66,4 +66,35 @@ public sealed interface TicketEvent {
             return EventTopology.TICKET_EVENTS + "updated";
         }
     }
+
+    /** A public reply, by staff ({@code authorAgentId}) or by the requester ({@code authorContactId}). */
+    record ReplyAdded(
+            long ticketId,
+            long number,
+            long messageId,
+            Long authorAgentId,
+            Long authorContactId,
+            String actorId,
+            Instant at)
+            implements TicketEvent {
+        public String routingKey() {
+            return EventTopology.TICKET_EVENTS + "reply-added";
+        }
+    }
+
+    /** An internal note: staff only, never shown to the requester. */
+    record NoteAdded(long ticketId, long number, long messageId, long authorAgentId, String actorId, Instant at)
+            implements TicketEvent {
+        public String routingKey() {
+            return EventTopology.TICKET_EVENTS + "note-added";
+        }
+    }
+
+    /** An agent was @mentioned in a reply or note; one event per mentioned agent. */
+    record MentionMade(long ticketId, long number, long messageId, long agentId, String actorId, Instant at)
+            implements TicketEvent {
+        public String routingKey() {
+            return EventTopology.TICKET_EVENTS + "mention-made";
+        }
+    }
 }

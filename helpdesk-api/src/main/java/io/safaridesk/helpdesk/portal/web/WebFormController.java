@@ -1,0 +1,69 @@
+package io.safaridesk.helpdesk.portal.web;
+
+import io.safaridesk.helpdesk.portal.WebForm;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The anonymous web form of a workspace's portal: no token, rate-limited, answers only the ticket number. */
+@Tag(name = "Customer portal")
+@RestController
+class WebFormController {
+
+    private static final Logger log = LoggerFactory.getLogger(WebFormController.class);
+
+    private final WebForm form;
+
+    WebFormController(WebForm form) {
+        this.form = form;
+    }
+
+    record WebFormRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @Size(max = 50) String phone,
+            @NotBlank @Size(max = 250) String subject,
+            @NotBlank @Size(max = 50_000) String description,
+            Long categoryId) {
+
+        WebForm.Submission toSubmission() {
+            return new WebForm.Submission(name.strip(), email, phone, subject, description, categoryId);
+        }
+    }
+
+    @Operation(
+            summary = "Opens a ticket from the workspace's public web form (no token); rate-limited per client IP and"
+                    + " per email (429 with Retry-After)")
+    @PostMapping("/api/v1/portal/{slug}/tickets")
+    @ResponseStatus(HttpStatus.CREATED)
+    WebForm.Receipt submit(
+            @PathVariable String slug, @Valid @RequestBody WebFormRequest request, HttpServletRequest http) {
+        return form.submit(slug, request.toSubmission(), http.getRemoteAddr());
+    }
+
+    @ExceptionHandler(WebForm.TooManySubmissions.class)
+    ResponseEntity<ProblemDetail> tooMany(WebForm.TooManySubmissions problem) {
+        log.warn("{}: {}", problem.type(), problem.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        body.setType(URI.create("https://safaridesk.io/problems/" + problem.type()));
+        return ResponseEntity.status(problem.status())
+                .header("Retry-After", Long.toString(problem.retryAfterSeconds()))
+                .body(body);
+    }
+}
