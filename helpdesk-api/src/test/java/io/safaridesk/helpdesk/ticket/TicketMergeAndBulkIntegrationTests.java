@@ -1,40 +1,25 @@
 package io.safaridesk.helpdesk.ticket;
 
-import static io.safaridesk.helpdesk.ticket.TicketRoutingIntegrationTests.assertField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.safaridesk.helpdesk.testing.Api;
-import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Merging tickets and bulk operations against real Keycloak and PostgreSQL: what moves, what is refused, all or
  * nothing versus best effort, 1,000 tickets in one request, roles and workspace isolation, bad input.
  */
-class TicketMergeAndBulkIntegrationTests extends TwoWorkspaceApiTests {
+class TicketMergeAndBulkIntegrationTests extends TicketApiTests {
 
     private static final Logger log = LoggerFactory.getLogger(TicketMergeAndBulkIntegrationTests.class);
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    /** Works around the core's lazy settings row, which a read-only ticket view cannot create (reported). */
-    @BeforeEach
-    void workspaceSettingsExist() {
-        assertThat(api.get("/api/v1/settings", acmeAdmin).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/settings", globexAdmin).status()).isEqualTo(200);
-    }
 
     @Test
     void mergingMovesTheConversationAndWatchersAndClosesTheSourcesPointingAtTheTarget() {

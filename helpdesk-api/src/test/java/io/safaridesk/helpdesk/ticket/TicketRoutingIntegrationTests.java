@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
-import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,17 +19,7 @@ import tools.jackson.databind.JsonNode;
  * round-robin and least-open auto-assignment among available members, availability set on the profile, and the rule
  * and department admin endpoints with their isolation and bad input.
  */
-class TicketRoutingIntegrationTests extends TwoWorkspaceApiTests {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    /** Works around the core's lazy settings row, which a read-only ticket view cannot create (reported). */
-    @BeforeEach
-    void workspaceSettingsExist() {
-        assertThat(api.get("/api/v1/settings", acmeAdmin).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/settings", globexAdmin).status()).isEqualTo(200);
-    }
+class TicketRoutingIntegrationTests extends TicketApiTests {
 
     @Test
     void roundRobinHandsTicketsOutInTurnSkippingAnAgentWhoMarkedThemselvesAway() {
@@ -352,17 +338,5 @@ class TicketRoutingIntegrationTests extends TwoWorkspaceApiTests {
 
     private static Map<String, String> action(String type, String value) {
         return Map.of("type", type, "value", value);
-    }
-
-    static void assertField(Api.Reply reply, int status, String field) {
-        assertThat(reply.status()).isEqualTo(status);
-        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(reply.body().get("errors").values())
-                .extracting(error -> error.get("field").asString())
-                .contains(field);
-    }
-
-    static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 6);
     }
 }
