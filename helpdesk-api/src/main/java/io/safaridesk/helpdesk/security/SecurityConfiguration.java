@@ -64,6 +64,8 @@ class SecurityConfiguration {
                                 "/api/v1/ticket/category",
                                 "/api/v1/ticket/category/**")
                         .hasRole("admin")
+                        .requestMatchers("/api/v1/assignment-rules", "/api/v1/assignment-rules/**")
+                        .hasRole("admin")
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**", "/api/v1/ticket/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers(HttpMethod.GET, "/api/v1/settings", "/api/v1/settings/**")

@@ -132,6 +132,16 @@ public class Agent {
         return changed;
     }
 
+    /**
+     * Mirrors the availability the user sets on their profile; answers whether it changed. Not an identity change, so
+     * {@code updatedAt} (which orders identity mirroring) stays.
+     */
+    boolean markAvailable(boolean available) {
+        boolean changed = this.available != available;
+        this.available = available;
+        return changed;
+    }
+
     /** The Keycloak user is gone: inactive for good, the name stays for whatever refers to the agent. */
     void markDeleted(Instant now) {
         this.active = false;

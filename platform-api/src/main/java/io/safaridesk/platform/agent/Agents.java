@@ -3,6 +3,8 @@ package io.safaridesk.platform.agent;
 import io.safaridesk.platform.department.Departments;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
+import io.safaridesk.platform.profile.Availability;
+import io.safaridesk.platform.profile.AvailabilityChanged;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
@@ -154,6 +157,25 @@ public class Agents {
             repository.saveAndFlush(a);
         });
         return agent.isPresent();
+    }
+
+    /**
+     * The profile is where users say whether they take work: only {@link Availability#AVAILABLE} staff receive
+     * automatically assigned tickets, so the agent's available flag mirrors it, in the profile change's transaction.
+     */
+    @EventListener
+    public void availabilityChanged(AvailabilityChanged changed) {
+        repository.findByKeycloakUserId(changed.userId()).ifPresent(agent -> {
+            if (agent.markAvailable(changed.availability() == Availability.AVAILABLE)) {
+                repository.saveAndFlush(agent);
+            }
+        });
+    }
+
+    /** The agent with this id, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Agent> find(long id) {
+        return repository.findById(id);
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,8 @@ package io.safaridesk.platform.department;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -25,6 +27,10 @@ public class Department {
 
     private boolean active;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AssignmentMode assignmentMode;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -41,6 +47,7 @@ public class Department {
         department.name = name;
         department.supportEmail = supportEmail;
         department.active = true;
+        department.assignmentMode = AssignmentMode.MANUAL;
         department.createdAt = now;
         department.updatedAt = now;
         return department;
@@ -59,6 +66,12 @@ public class Department {
         this.updatedAt = now;
     }
 
+    /** How new tickets of the department are assigned; the round-robin position stays with the ticket routing. */
+    void changeAssignment(AssignmentMode mode, Instant now) {
+        this.assignmentMode = mode;
+        this.updatedAt = now;
+    }
+
     public Long id() {
         return id;
     }
@@ -73,6 +86,10 @@ public class Department {
 
     public boolean active() {
         return active;
+    }
+
+    public AssignmentMode assignmentMode() {
+        return assignmentMode;
     }
 
     public Instant createdAt() {

@@ -64,6 +64,16 @@ public class Departments {
         return repository.saveAndFlush(department);
     }
 
+    /** Sets how the department's new tickets are assigned; {@code version}, when given, must be the department's. */
+    public Department changeAssignment(long id, AssignmentMode mode, Integer version) {
+        Department department = get(id);
+        if (version != null && version != department.version()) {
+            throw new ObjectOptimisticLockingFailureException(Department.class, id);
+        }
+        department.changeAssignment(mode, clock.instant());
+        return repository.saveAndFlush(department);
+    }
+
     /** Of {@code ids}, those that name no department of the workspace. */
     @Transactional(readOnly = true)
     public Set<Long> missing(Collection<Long> ids) {

@@ -4,6 +4,7 @@ import io.safaridesk.platform.html.SafeHtml;
 import io.safaridesk.platform.i18n.LanguageTag;
 import io.safaridesk.platform.i18n.TimeZoneId;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +15,12 @@ public class Profiles {
 
     private final ProfileRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Profiles(ProfileRepository repository, Clock clock) {
+    Profiles(ProfileRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Who the caller is according to its token: the subject and the claims a new profile starts from. */
@@ -36,6 +39,7 @@ public class Profiles {
 
     public Profile update(Identity identity, Changes changes) {
         Profile profile = of(identity);
+        Availability before = profile.availability();
         profile.update(
                 changes.name(),
                 changes.phone(),
@@ -44,6 +48,9 @@ public class Profiles {
                 changes.timeZone() == null ? null : TimeZoneId.of("time_zone", changes.timeZone()),
                 changes.language() == null ? null : LanguageTag.of("language", changes.language()),
                 clock.instant());
+        if (profile.availability() != before) {
+            events.publishEvent(new AvailabilityChanged(profile.userId(), profile.availability()));
+        }
         return repository.saveAndFlush(profile);
     }
 

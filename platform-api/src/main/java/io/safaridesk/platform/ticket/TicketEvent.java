@@ -97,4 +97,20 @@ public sealed interface TicketEvent {
             return EventTopology.TICKET_EVENTS + "mention-made";
         }
     }
+
+    /** {@code sourceIds} (numbers {@code sourceNumbers}) were merged into this ticket and are closed for good. */
+    record TicketMerged(
+            long ticketId, long number, List<Long> sourceIds, List<Long> sourceNumbers, String actorId, Instant at)
+            implements TicketEvent {
+        public String routingKey() {
+            return EventTopology.TICKET_EVENTS + "merged";
+        }
+    }
+
+    /** An admin deleted the ticket from the trash for good, with its conversation and history. */
+    record TicketDeleted(long ticketId, long number, String actorId, Instant at) implements TicketEvent {
+        public String routingKey() {
+            return EventTopology.TICKET_EVENTS + "deleted";
+        }
+    }
 }

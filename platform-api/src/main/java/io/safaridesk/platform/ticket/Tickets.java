@@ -35,6 +35,7 @@ public class Tickets {
     private final Contacts contacts;
     private final Departments departments;
     private final Agents agents;
+    private final TicketRouting routing;
     private final Clock clock;
 
     Tickets(
@@ -46,6 +47,7 @@ public class Tickets {
             Contacts contacts,
             Departments departments,
             Agents agents,
+            TicketRouting routing,
             Clock clock) {
         this.repository = repository;
         this.statuses = statuses;
@@ -55,6 +57,7 @@ public class Tickets {
         this.contacts = contacts;
         this.departments = departments;
         this.agents = agents;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -129,7 +132,8 @@ public class Tickets {
         if (actor.isStaff() && command.assigneeId() != null) {
             assignTo(ticket, command.assigneeId(), actor, now);
         }
-        return ticket;
+        routing.route(ticket, this, now);
+        return saved(ticket);
     }
 
     /** The ticket with this id, if the actor may see it; else 404. */
@@ -155,14 +159,18 @@ public class Tickets {
         Ticket ticket = editable(id, version, actor);
         TicketStatus current = statuses.get(ticket.statusId());
         TicketStatus next = statuses.named("status", status);
-        Instant now = clock.instant();
+        statusChanged(ticket, current, next, actor, clock.instant());
+        return saved(ticket);
+    }
+
+    /** Moves the ticket from {@code current} to {@code next} (if allowed) and records it. */
+    void statusChanged(Ticket ticket, TicketStatus current, TicketStatus next, Actor actor, Instant now) {
         List<Ticket.Change> changes = ticket.moveTo(current, next, now);
         if (!changes.isEmpty()) {
             journal.record(ticket, actor, "status_changed", changes, now);
             journal.publish(new TicketEvent.TicketStatusChanged(
                     ticket.id(), ticket.number(), current.name(), next.name(), next.category(), actor.userId(), now));
         }
-        return saved(ticket);
     }
 
     /** Assigns the ticket to an active agent (a member of its department, or an admin), or unassigns it with null. */
@@ -253,7 +261,8 @@ public class Tickets {
         return actor == null ? null : actor.userId();
     }
 
-    private static void checkAssignable(Ticket ticket, Agent agent) {
+    /** Whether the agent may take the ticket: active, and a member of its department (admins take any). */
+    static void checkAssignable(Ticket ticket, Agent agent) {
         if (!agent.active()) {
             throw ApiProblem.invalidField("agent_id", "names an inactive agent");
         }

@@ -1,5 +1,6 @@
 package io.safaridesk.helpdesk.department.web;
 
+import io.safaridesk.platform.department.AssignmentMode;
 import io.safaridesk.platform.department.Department;
 import io.safaridesk.platform.department.Departments;
 import io.safaridesk.platform.web.Cursor;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -57,13 +59,21 @@ class DepartmentController {
             String name,
             String supportEmail,
             boolean active,
+            String assignmentMode,
             Instant createdAt,
             Instant updatedAt,
             int version) {
 
         static DepartmentView of(Department d) {
             return new DepartmentView(
-                    d.id(), d.name(), d.supportEmail(), d.active(), d.createdAt(), d.updatedAt(), d.version());
+                    d.id(),
+                    d.name(),
+                    d.supportEmail(),
+                    d.active(),
+                    d.assignmentMode().name().toLowerCase(Locale.ROOT),
+                    d.createdAt(),
+                    d.updatedAt(),
+                    d.version());
         }
     }
 
@@ -93,6 +103,16 @@ class DepartmentController {
     @PutMapping("/{id}")
     DepartmentView update(@PathVariable long id, @Valid @RequestBody DepartmentRequest request) {
         return DepartmentView.of(departments.update(id, request.toDetails()));
+    }
+
+    /** manual, round_robin (in turn among available members) or least_open (fewest open and pending tickets). */
+    record AssignmentRequest(@NotBlank String mode, Integer version) {}
+
+    @Operation(summary = "How the department's new tickets are assigned: manual, round_robin or least_open")
+    @PutMapping("/{id}/assignment")
+    DepartmentView changeAssignment(@PathVariable long id, @Valid @RequestBody AssignmentRequest request) {
+        return DepartmentView.of(
+                departments.changeAssignment(id, AssignmentMode.of("mode", request.mode()), request.version()));
     }
 
     @DeleteMapping("/{id}")
