@@ -3,7 +3,7 @@ package io.safaridesk.provisioning.operator;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.tenancy.TenantStatus;
-import io.safaridesk.provisioning.realm.RealmProvisioner;
+import io.safaridesk.provisioning.cell.RealmCells;
 import io.safaridesk.provisioning.saga.ProvisioningJobs;
 import io.safaridesk.provisioning.saga.ProvisioningSaga;
 import io.safaridesk.provisioning.signup.SignUp;
@@ -31,7 +31,7 @@ public class WorkspaceOperations {
     private final ProvisioningJobs jobs;
     private final ProvisioningSaga saga;
     private final TenantSchemas schemas;
-    private final RealmProvisioner realms;
+    private final RealmCells cells;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -41,7 +41,7 @@ public class WorkspaceOperations {
             ProvisioningJobs jobs,
             ProvisioningSaga saga,
             TenantSchemas schemas,
-            RealmProvisioner realms,
+            RealmCells cells,
             TransactionTemplate transaction,
             Clock clock) {
         this.signUp = signUp;
@@ -49,7 +49,7 @@ public class WorkspaceOperations {
         this.jobs = jobs;
         this.saga = saga;
         this.schemas = schemas;
-        this.realms = realms;
+        this.cells = cells;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -110,13 +110,13 @@ public class WorkspaceOperations {
                 tenants.save(tenant);
             });
         }
-        realms.disableRealm(slug.realmName());
+        cells.realms(tenant.cell()).disableRealm(slug.realmName());
         return tenant;
     }
 
     public Tenant resume(TenantSlug slug) {
         Tenant tenant = tenants.getLive(slug);
-        realms.enableRealm(slug.realmName());
+        cells.realms(tenant.cell()).enableRealm(slug.realmName());
         if (tenant.status() != TenantStatus.ACTIVE) {
             transaction.executeWithoutResult(status -> {
                 tenant.resume();
@@ -160,17 +160,26 @@ public class WorkspaceOperations {
         }
     }
 
-    /** Drops the schema and the realm and retires the slug. Deprovisioning what is gone already succeeds. */
+    /**
+     * Drops the schema and the realm (in its cell, and in the cell it was being moved to) and retires the slug.
+     * Deprovisioning what is gone already succeeds.
+     */
     public boolean deprovision(TenantSlug slug) {
         Optional<Tenant> found = tenants.findLive(slug);
-        realms.deleteRealm(slug.realmName());
+        found.ifPresent(tenant -> {
+            for (String cell : new String[] {tenant.cell(), tenant.movingTo()}) {
+                if (cell != null) {
+                    cells.realms(cell).deleteRealm(slug.realmName());
+                }
+            }
+        });
         schemas.drop(slug);
         found.ifPresent(tenant -> {
             transaction.executeWithoutResult(status -> {
                 tenant.deprovisioned();
                 tenants.save(tenant);
             });
-            if (tenant.issuer() != null) {}
+            cells.refreshStates();
         });
         return found.isPresent();
     }
