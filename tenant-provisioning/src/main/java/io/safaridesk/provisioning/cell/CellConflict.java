@@ -14,6 +14,17 @@ public final class CellConflict extends ApiProblem {
                 "Realm cell " + name + " still holds " + workspaces + " workspace(s); move them away first");
     }
 
+    /** The cell is draining or full. */
+    public static CellConflict noRoom(RealmCell cell) {
+        return new CellConflict("Realm cell " + cell.name() + " takes no more workspaces (" + cell.state() + ", "
+                + cell.workspaces() + "/" + cell.capacity() + ")");
+    }
+
+    static CellConflict noDatabase(String name) {
+        return new CellConflict("Realm cell " + name + " has no --database reference: its users' passwords and OTP"
+                + " secrets cannot be read, so its workspaces cannot be moved");
+    }
+
     static CellConflict exists(String name) {
         return new CellConflict("A realm cell named " + name + ", or with that base URL, exists already");
     }

@@ -3,6 +3,7 @@ package io.safaridesk.provisioning.cell;
 import io.safaridesk.provisioning.realm.KeycloakClients;
 import io.safaridesk.provisioning.realm.KeycloakEndpoint;
 import io.safaridesk.provisioning.realm.KeycloakLogin;
+import io.safaridesk.provisioning.realm.RealmCopier;
 import io.safaridesk.provisioning.realm.RealmProvisioner;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -150,20 +152,20 @@ public class RealmCells {
         return get(name);
     }
 
-    /** Changes how many workspaces the cell takes. */
-    public RealmCell resize(String name, int capacity) {
+    /** Changes how many workspaces the cell takes, and/or its database reference (null leaves either as it is). */
+    public RealmCell update(String name, Integer capacity, String databaseRef) {
         RealmCell cell = get(name);
-        new RealmCell(
+        RealmCell changed = new RealmCell(
                 cell.name(),
                 cell.baseUrl(),
                 cell.internalUrl(),
                 cell.adminCredentials(),
-                cell.databaseRef(),
-                capacity,
+                databaseRef == null ? cell.databaseRef() : databaseRef,
+                capacity == null ? cell.capacity() : capacity,
                 cell.state(),
                 cell.workspaces());
-        jdbc.sql("update platform.realm_cells set capacity = ?, updated_at = now() where name = ?")
-                .params(capacity, name)
+        jdbc.sql("update platform.realm_cells set capacity = ?, database_ref = ?, updated_at = now() where name = ?")
+                .params(changed.capacity(), changed.databaseRef(), name)
                 .update();
         refreshStates();
         return get(name);
@@ -226,6 +228,27 @@ public class RealmCells {
     /** Logs users in to realms of the cell. */
     public KeycloakLogin login(String cell) {
         return clients.login(endpoint(get(cell)));
+    }
+
+    /** Copies realms out of and into the cell's Keycloak. */
+    public RealmCopier copier(String cell) {
+        return clients.copier(endpoint(get(cell)));
+    }
+
+    /**
+     * The credentials, secrets included, of realm {@code realm}'s users in cell {@code cell}, read from the cell's
+     * Keycloak database (its {@code --database} reference).
+     */
+    public Map<String, List<CredentialRepresentation>> credentials(String cell, String realm) {
+        RealmCell source = get(cell);
+        if (source.databaseRef() == null) {
+            throw CellConflict.noDatabase(cell);
+        }
+        return new KeycloakDatabase(
+                        resolve(source.databaseRef(), "URL"),
+                        resolve(source.databaseRef(), "USER"),
+                        resolve(source.databaseRef(), "PASSWORD"))
+                .credentials(realm);
     }
 
     /** How the services reach the cell's Keycloak, with its admin credentials resolved from their reference. */

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
             CellCommand.ListCommand.class,
             CellCommand.Drain.class,
             CellCommand.Open.class,
-            CellCommand.Resize.class,
+            CellCommand.Update.class,
             CellCommand.Remove.class
         })
 final class CellCommand {
@@ -144,17 +144,23 @@ final class CellCommand {
         }
     }
 
-    @Command(name = "resize", mixinStandardHelpOptions = true, description = "Change how many workspaces a cell takes.")
-    static final class Resize extends Base {
+    @Command(
+            name = "update",
+            mixinStandardHelpOptions = true,
+            description = "Change a cell's capacity or database reference.")
+    static final class Update extends Base {
         @Parameters(paramLabel = "<name>")
         String name;
 
-        @Option(names = "--capacity", required = true)
-        int capacity;
+        @Option(names = "--capacity", description = "Workspaces it takes.")
+        Integer capacity;
+
+        @Option(names = "--database", description = "env:<PREFIX> naming its Keycloak database, for moves.")
+        String database;
 
         @Override
         public Integer call() {
-            print(List.of(parent.cells().resize(name, capacity)));
+            print(List.of(parent.cells().update(name, capacity, database)));
             return 0;
         }
     }

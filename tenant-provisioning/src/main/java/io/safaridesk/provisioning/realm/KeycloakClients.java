@@ -28,6 +28,11 @@ public class KeycloakClients implements AutoCloseable {
         return clients(endpoint).login();
     }
 
+    /** Copies realms out of, and into, the Keycloak at {@code endpoint}. */
+    public RealmCopier copier(KeycloakEndpoint endpoint) {
+        return new RealmCopier(clients(endpoint).admin());
+    }
+
     private Clients clients(KeycloakEndpoint endpoint) {
         return byEndpoint.computeIfAbsent(endpoint, e -> {
             KeycloakAdmin admin = new KeycloakAdmin(e.properties());
