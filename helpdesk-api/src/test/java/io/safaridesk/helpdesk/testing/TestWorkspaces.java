@@ -118,12 +118,7 @@ public final class TestWorkspaces {
             provisioning()
                     .getEnvironment()
                     .getPropertySources()
-                    .addFirst(new MapPropertySource(
-                            "second-cell-database",
-                            Map.of(
-                                    prefix + "_URL", cell.database().jdbcUrl(),
-                                    prefix + "_USER", cell.database().user(),
-                                    prefix + "_PASSWORD", cell.database().password())));
+                    .addFirst(new MapPropertySource("second-cell-database", cell.databaseVariables(prefix)));
             String url = cell.keycloak().url().toString();
             for (RealmCell stale : cells().list()) {
                 if (!stale.name().equals(RealmCell.DEFAULT) && stale.state() != CellState.DRAINING) {

@@ -20,8 +20,17 @@ public final class SecondKeycloak {
 
     private SecondKeycloak() {}
 
-    /** The second Keycloak and the database it stores its realms in. */
-    public record Cell(ServiceEndpoints.Keycloak keycloak, ServiceEndpoints.Database database) {}
+    /** The second Keycloak, the database it stores its realms in, and its process id. */
+    public record Cell(ServiceEndpoints.Keycloak keycloak, ServiceEndpoints.Database database, long pid) {
+
+        /** Its database as the variables {@code <prefix>_URL}, {@code _USER}, {@code _PASSWORD} (a cell's reference). */
+        public Map<String, Object> databaseVariables(String prefix) {
+            return Map.of(
+                    prefix + "_URL", database.jdbcUrl(),
+                    prefix + "_USER", database.user(),
+                    prefix + "_PASSWORD", database.password());
+        }
+    }
 
     public static synchronized Cell start() {
         if (cell == null) {
@@ -41,7 +50,7 @@ public final class SecondKeycloak {
                         EmbeddedStandIns.KEYCLOAK_ADMIN,
                         EmbeddedStandIns.KEYCLOAK_ADMIN));
                 Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "safaridesk-keycloak-cell2-stop"));
-                cell = new Cell(keycloak.endpoint(), database);
+                cell = new Cell(keycloak.endpoint(), database, keycloak.pid());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -120,27 +120,33 @@ final class CellCommand {
         }
     }
 
-    @Command(name = "drain", mixinStandardHelpOptions = true, description = "Place no new workspaces in the cell.")
-    static final class Drain extends Base {
+    /** A command on one cell that prints the cell afterwards. */
+    abstract static class OnOneCell extends Base {
         @Parameters(paramLabel = "<name>")
         String name;
 
+        abstract RealmCell apply(RealmCells cells, String cell);
+
         @Override
         public Integer call() {
-            print(List.of(parent.cells().drain(name)));
+            print(List.of(apply(parent.cells(), name)));
             return 0;
         }
     }
 
-    @Command(name = "open", mixinStandardHelpOptions = true, description = "Place new workspaces in a drained cell.")
-    static final class Open extends Base {
-        @Parameters(paramLabel = "<name>")
-        String name;
-
+    @Command(name = "drain", mixinStandardHelpOptions = true, description = "Place no new workspaces in the cell.")
+    static final class Drain extends OnOneCell {
         @Override
-        public Integer call() {
-            print(List.of(parent.cells().open(name)));
-            return 0;
+        RealmCell apply(RealmCells cells, String cell) {
+            return cells.drain(cell);
+        }
+    }
+
+    @Command(name = "open", mixinStandardHelpOptions = true, description = "Place new workspaces in a drained cell.")
+    static final class Open extends OnOneCell {
+        @Override
+        RealmCell apply(RealmCells cells, String cell) {
+            return cells.open(cell);
         }
     }
 
@@ -148,10 +154,7 @@ final class CellCommand {
             name = "update",
             mixinStandardHelpOptions = true,
             description = "Change a cell's capacity or database reference.")
-    static final class Update extends Base {
-        @Parameters(paramLabel = "<name>")
-        String name;
-
+    static final class Update extends OnOneCell {
         @Option(names = "--capacity", description = "Workspaces it takes.")
         Integer capacity;
 
@@ -159,9 +162,8 @@ final class CellCommand {
         String database;
 
         @Override
-        public Integer call() {
-            print(List.of(parent.cells().update(name, capacity, database)));
-            return 0;
+        RealmCell apply(RealmCells cells, String cell) {
+            return cells.update(cell, capacity, database);
         }
     }
 
