@@ -14,10 +14,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TenantProvisioningApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("tenant")) {
+        if (args.length > 0 && (args[0].equals("tenant") || args[0].equals("cell"))) {
             PrintWriter out = new PrintWriter(System.out, true);
             PrintWriter err = new PrintWriter(System.err, true);
-            System.exit(TenantCli.run(Arrays.copyOfRange(args, 1, args.length), out, err));
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            System.exit(args[0].equals("tenant") ? TenantCli.run(rest, out, err) : TenantCli.runCell(rest, out, err));
         }
         SpringApplication.run(TenantProvisioningApplication.class, args);
     }

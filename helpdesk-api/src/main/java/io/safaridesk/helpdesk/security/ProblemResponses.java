@@ -1,5 +1,6 @@
 package io.safaridesk.helpdesk.security;
 
+import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +37,16 @@ class ProblemResponses {
     AccessDeniedHandler accessDeniedHandler() {
         return (request, response, e) ->
                 write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this");
+    }
+
+    /** A write to a workspace whose realm is being moved to another cell: try again in a minute. */
+    void readOnly(HttpServletResponse response, TenantSlug tenant) throws IOException {
+        response.setHeader("Retry-After", "60");
+        write(
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "workspace-read-only",
+                "Workspace " + tenant + " is read-only for a few minutes while it moves; try again shortly");
     }
 
     private static String describe(AuthenticationException e) {

@@ -81,7 +81,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems.accessDeniedHandler()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .addFilterAfter(new TenantContextFilter(), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new TenantContextFilter(problems), BearerTokenAuthenticationFilter.class)
                 .build();
     }
 

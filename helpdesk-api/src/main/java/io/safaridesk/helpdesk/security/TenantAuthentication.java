@@ -11,10 +11,18 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public final class TenantAuthentication extends JwtAuthenticationToken {
 
     private final TenantSlug tenant;
+    private final boolean readOnly;
 
-    TenantAuthentication(Jwt jwt, Collection<? extends GrantedAuthority> authorities, TenantSlug tenant) {
+    TenantAuthentication(
+            Jwt jwt, Collection<? extends GrantedAuthority> authorities, TenantSlug tenant, boolean readOnly) {
         super(jwt, authorities, jwt.getSubject());
         this.tenant = tenant;
+        this.readOnly = readOnly;
+    }
+
+    /** Whether the workspace is read-only now (its realm is being moved to another cell). */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     public TenantSlug tenant() {

@@ -6,15 +6,24 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs the rest of an authenticated request as the token's workspace. Nothing else (host, headers, path) can choose
- * the workspace of an authenticated request.
+ * the workspace of an authenticated request. While the workspace's realm moves to another cell, only reads pass.
  */
 final class TenantContextFilter extends OncePerRequestFilter {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final ProblemResponses problems;
+
+    TenantContextFilter(ProblemResponses problems) {
+        this.problems = problems;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -22,6 +31,10 @@ final class TenantContextFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof TenantAuthentication tenantAuthentication)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (tenantAuthentication.readOnly() && !READS.contains(request.getMethod())) {
+            problems.readOnly(response, tenantAuthentication.tenant());
             return;
         }
         try {

@@ -1,7 +1,6 @@
 package io.safaridesk.helpdesk.security;
 
 import io.safaridesk.platform.tenancy.TenantDirectory;
-import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.tenancy.TenantStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
@@ -23,8 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Picks how to validate a bearer token from its issuer: only the realm of an active workspace, named exactly in the
- * tenant registry, is trusted. An unknown issuer is refused before any network call; a suspended workspace's tokens
- * are refused with 403 and its cached keys dropped.
+ * tenant registry under the base URL of the realm cell recorded for it, is trusted; so a token that another cell mints
+ * for a realm of the same name is refused. An unknown issuer is refused before any network call; a suspended
+ * workspace's tokens are refused with 403 and its cached keys dropped. Keys are fetched from the cell's internal URL
+ * and cached per issuer.
  */
 @Component
 class TenantTokenResolver implements AuthenticationManagerResolver<HttpServletRequest> {
@@ -46,26 +47,32 @@ class TenantTokenResolver implements AuthenticationManagerResolver<HttpServletRe
     private AuthenticationManager managerFor(String issuer) {
         Optional<TenantDirectory.Entry> entry = directory.findByIssuer(issuer);
         if (entry.isEmpty()) {
-            managers.remove(issuer);
+            managers.keySet().removeIf(key -> key.startsWith(issuer + " "));
             return null; // answered 401 "invalid issuer" without contacting anyone
         }
         if (entry.get().status() != TenantStatus.ACTIVE) {
-            managers.remove(issuer);
+            managers.keySet().removeIf(key -> key.startsWith(issuer + " "));
             TenantStatus status = entry.get().status();
             return authentication -> {
                 throw new TenantNotServed(entry.get().slug(), status);
             };
         }
-        return managers.computeIfAbsent(issuer, i -> manager(i, entry.get().slug()));
+        return managers.computeIfAbsent(issuer + " " + entry.get().jwkSetUri(), i -> manager(entry.get()));
     }
 
-    private static AuthenticationManager manager(String issuer, TenantSlug tenant) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/protocol/openid-connect/certs")
-                .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+    private AuthenticationManager manager(TenantDirectory.Entry entry) {
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(entry.jwkSetUri()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(entry.issuer()));
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-        provider.setJwtAuthenticationConverter(jwt -> new TenantAuthentication(jwt, realmRoles(jwt), tenant));
+        provider.setJwtAuthenticationConverter(
+                jwt -> new TenantAuthentication(jwt, realmRoles(jwt), entry.slug(), isMoving(entry.issuer())));
         return new ProviderManager(provider);
+    }
+
+    /** Whether the workspace is being moved to another cell now (read-only), as of the directory's short cache. */
+    private boolean isMoving(String issuer) {
+        return directory.findByIssuer(issuer).map(TenantDirectory.Entry::moving).orElse(false);
     }
 
     static Collection<GrantedAuthority> realmRoles(Jwt jwt) {

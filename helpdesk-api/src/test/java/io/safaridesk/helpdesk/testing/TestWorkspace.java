@@ -1,6 +1,5 @@
 package io.safaridesk.helpdesk.testing;
 
-import io.safaridesk.infra.stack.TestServices;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.testing.Totp;
 import jakarta.ws.rs.core.Response;
@@ -96,8 +95,7 @@ public record TestWorkspace(TenantSlug slug, String issuer, String adminEmail, K
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        URI tokenEndpoint = URI.create(TestServices.endpoints().keycloak().url() + "/realms/" + slug.realmName()
-                + "/protocol/openid-connect/token");
+        URI tokenEndpoint = URI.create(issuer + "/protocol/openid-connect/token");
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(tokenEndpoint)

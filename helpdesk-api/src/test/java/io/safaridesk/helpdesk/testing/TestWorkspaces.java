@@ -2,11 +2,15 @@ package io.safaridesk.helpdesk.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.safaridesk.infra.stack.SecondKeycloak;
 import io.safaridesk.infra.stack.ServiceEndpoints;
 import io.safaridesk.infra.stack.TestServices;
 import io.safaridesk.platform.tenancy.TenantStatus;
 import io.safaridesk.platform.testing.TestServicesInitializer;
 import io.safaridesk.provisioning.TenantProvisioningApplication;
+import io.safaridesk.provisioning.cell.CellState;
+import io.safaridesk.provisioning.cell.RealmCell;
+import io.safaridesk.provisioning.cell.RealmCells;
 import io.safaridesk.provisioning.domain.Dnsmasq;
 import io.safaridesk.provisioning.operator.WorkspaceOperations;
 import io.safaridesk.provisioning.signup.SignUp;
@@ -18,6 +22,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Real workspaces for helpdesk-api tests: made by the real provisioning saga (tenant-provisioning, started once in
@@ -28,7 +33,8 @@ public final class TestWorkspaces {
     public static final String PASSWORD = "Correct-Horse-9";
     private static ConfigurableApplicationContext provisioning;
     private static Dnsmasq dns;
-    private static Keycloak keycloakAdmin;
+    private static final Map<String, Keycloak> keycloakAdmins = new java.util.concurrent.ConcurrentHashMap<>();
+    private static String secondCell;
 
     private TestWorkspaces() {}
 
@@ -89,18 +95,55 @@ public final class TestWorkspaces {
         return workspace(tenant.slug().value());
     }
 
-    /** A workspace that exists already, e.g. one made through sign-up. */
+    /** A workspace that exists already, e.g. one made through sign-up, with the admin client of its realm cell. */
     public static TestWorkspace workspace(String slug) {
         Tenant tenant = operations().show(io.safaridesk.platform.tenancy.TenantSlug.of(slug));
-        return new TestWorkspace(tenant.slug(), tenant.issuer(), tenant.adminEmail(), keycloakAdmin());
+        return new TestWorkspace(
+                tenant.slug(), tenant.issuer(), tenant.adminEmail(), keycloakAdmin(tenant.keycloakUrl()));
     }
 
-    static synchronized Keycloak keycloakAdmin() {
-        if (keycloakAdmin == null) {
-            ServiceEndpoints.Keycloak keycloak = TestServices.endpoints().keycloak();
-            keycloakAdmin = Keycloak.getInstance(
-                    keycloak.url().toString(), "master", keycloak.adminUser(), keycloak.adminPassword(), "admin-cli");
+    public static RealmCells cells() {
+        return provisioning().getBean(RealmCells.class);
+    }
+
+    /**
+     * A second realm cell: the second Keycloak of this JVM ({@link SecondKeycloak}), registered once with capacity 1
+     * and its database (so that workspaces can move out of it). Cells left registered by earlier runs on the same
+     * database are drained, so that placement only sees {@code default} and this one.
+     */
+    public static synchronized String secondCell() {
+        if (secondCell == null) {
+            SecondKeycloak.Cell cell = SecondKeycloak.start();
+            String prefix = "SAFARIDESK_TEST_CELL2_DB";
+            provisioning()
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("second-cell-database", cell.databaseVariables(prefix)));
+            String url = cell.keycloak().url().toString();
+            for (RealmCell stale : cells().list()) {
+                if (!stale.name().equals(RealmCell.DEFAULT) && stale.state() != CellState.DRAINING) {
+                    cells().drain(stale.name());
+                }
+                if (stale.baseUrl().toString().equals(url)) {
+                    // an earlier run's cell on the same port: park its URL so that the new cell can take it
+                    provisioning()
+                            .getBean(JdbcClient.class)
+                            .sql(
+                                    "update platform.realm_cells set base_url = base_url || '/gone-' || name where name = ?")
+                            .param(stale.name())
+                            .update();
+                }
+            }
+            secondCell = "cell2-" + UUID.randomUUID().toString().substring(0, 6);
+            cells().add(new RealmCells.NewCell(secondCell, cell.keycloak().url(), null, null, "env:" + prefix, 1));
         }
-        return keycloakAdmin;
+        return secondCell;
+    }
+
+    static Keycloak keycloakAdmin(String url) {
+        return keycloakAdmins.computeIfAbsent(url.replaceAll("/+$", ""), base -> {
+            ServiceEndpoints.Keycloak keycloak = TestServices.endpoints().keycloak();
+            return Keycloak.getInstance(base, "master", keycloak.adminUser(), keycloak.adminPassword(), "admin-cli");
+        });
     }
 }

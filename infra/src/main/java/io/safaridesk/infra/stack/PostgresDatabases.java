@@ -27,6 +27,17 @@ public final class PostgresDatabases {
         }
     }
 
+    /** Drops database {@code name} (closing its connections) and creates it empty. */
+    public static void recreate(ServiceEndpoints.Database admin, String name) {
+        requireSafeName(name);
+        try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password())) {
+            connection.createStatement().execute("drop database if exists " + name + " with (force)");
+            connection.createStatement().execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not recreate database " + name + " at " + admin.jdbcUrl(), e);
+        }
+    }
+
     /** The same server's URL with another database name. */
     public static ServiceEndpoints.Database withDatabase(ServiceEndpoints.Database database, String name) {
         requireSafeName(name);

@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Read side of the tenant registry ({@code platform.tenants}) for request routing: which workspace a token issuer
- * belongs to, and whether it is served. Answers are cached briefly, so a suspension takes effect within {@link #TTL}.
+ * belongs to, whether it is served, and where its realm cell publishes the realm's keys. An issuer names a workspace
+ * only if it is exactly the one recorded for it and lies under the base URL of the realm cell recorded for it. Answers
+ * are cached briefly, so a suspension or a move takes effect within {@link #TTL}.
  */
 public final class TenantDirectory {
 
@@ -28,8 +30,13 @@ public final class TenantDirectory {
         this.clock = clock;
     }
 
-    /** A workspace as routing sees it. */
-    public record Entry(TenantSlug slug, TenantStatus status, String issuer) {
+    /**
+     * A workspace as routing sees it.
+     *
+     * @param jwkSetUri where its realm's signing keys are fetched (through its cell's internal URL)
+     * @param moving whether its realm is being moved to another cell: the workspace is read-only meanwhile
+     */
+    public record Entry(TenantSlug slug, TenantStatus status, String issuer, String jwkSetUri, boolean moving) {
         public boolean isActive() {
             return status == TenantStatus.ACTIVE;
         }
@@ -42,14 +49,19 @@ public final class TenantDirectory {
         if (cached != null && cached.until().isAfter(now)) {
             return cached.entry();
         }
-        Optional<Entry> entry = jdbc.sql("select slug, status, issuer from platform.tenants where issuer = ?"
-                        + " and status <> 'DEPROVISIONED'")
+        Optional<Entry> entry = jdbc.sql("select t.slug, t.status, t.issuer, t.moving_to, c.base_url, c.internal_url"
+                        + " from platform.tenants t left join platform.realm_cells c on c.name = t.cell where t.issuer"
+                        + " = ? and t.status <> 'DEPROVISIONED'")
                 .param(issuer)
-                .query((rs, row) -> new Entry(
+                .query((rs, row) -> entry(
                         TenantSlug.of(rs.getString("slug")),
                         TenantStatus.valueOf(rs.getString("status")),
-                        rs.getString("issuer")))
-                .optional();
+                        rs.getString("issuer"),
+                        rs.getString("base_url"),
+                        rs.getString("internal_url"),
+                        rs.getString("moving_to") != null))
+                .optional()
+                .flatMap(found -> found);
         byIssuer.put(issuer, new Cached(entry, now.plus(TTL)));
         return entry;
     }
@@ -70,6 +82,25 @@ public final class TenantDirectory {
         return jdbc.sql("select slug from platform.tenants where status = 'ACTIVE' order by slug")
                 .query((rs, row) -> TenantSlug.of(rs.getString("slug")))
                 .list();
+    }
+
+    /**
+     * The entry, unless the recorded issuer is not the realm's issuer in the recorded cell (a stale issuer after a
+     * move). A workspace with no cell recorded (made before cells, not yet bootstrapped) keeps its recorded issuer.
+     */
+    private static Optional<Entry> entry(
+            TenantSlug slug,
+            TenantStatus status,
+            String issuer,
+            String cellBaseUrl,
+            String cellInternalUrl,
+            boolean moving) {
+        String realmPath = "/realms/" + slug.realmName();
+        if (cellBaseUrl != null && !issuer.equals(cellBaseUrl + realmPath)) {
+            return Optional.empty();
+        }
+        String keysBase = cellInternalUrl != null ? cellInternalUrl + realmPath : issuer;
+        return Optional.of(new Entry(slug, status, issuer, keysBase + "/protocol/openid-connect/certs", moving));
     }
 
     private record Cached(Optional<Entry> entry, Instant until) {}

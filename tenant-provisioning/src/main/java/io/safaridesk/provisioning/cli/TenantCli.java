@@ -4,17 +4,19 @@ import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.provisioning.TenantProvisioningApplication;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
 /**
- * Runs {@code safaridesk tenant <command>}: the provisioning service's code without its web server or background
- * runners, against the same database and Keycloak.
+ * Runs {@code safaridesk tenant <command>} and {@code safaridesk cell <command>}: the provisioning service's code
+ * without its web server or background runners, against the same database and Keycloak cells.
  *
- * <p>Exit codes: 0 done, 1 failed, 2 bad arguments, 3 no such workspace, 4 some workspaces failed (migrate).
+ * <p>Exit codes: 0 done, 1 failed, 2 bad arguments, 3 no such workspace or cell, 4 some workspaces failed (migrate).
  */
 public final class TenantCli {
 
@@ -25,17 +27,38 @@ public final class TenantCli {
 
     private TenantCli() {}
 
+    /** {@code safaridesk tenant <args>}. */
     @SafeVarargs
     public static int run(
             String[] args,
             PrintWriter out,
             PrintWriter err,
             ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
-        CommandLine parseOnly = new CommandLine(new TenantCommand(null));
+        return run("tenant", TenantCommand::new, args, out, err, initializers);
+    }
+
+    /** {@code safaridesk cell <args>}. */
+    @SafeVarargs
+    public static int runCell(
+            String[] args,
+            PrintWriter out,
+            PrintWriter err,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
+        return run("cell", CellCommand::new, args, out, err, initializers);
+    }
+
+    private static int run(
+            String name,
+            Function<ApplicationContext, Object> command,
+            String[] args,
+            PrintWriter out,
+            PrintWriter err,
+            ApplicationContextInitializer<ConfigurableApplicationContext>[] initializers) {
+        CommandLine parseOnly = new CommandLine(command.apply(null));
         try {
             parseOnly.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            err.println("safaridesk tenant: " + e.getMessage());
+            err.println("safaridesk " + name + ": " + e.getMessage());
             e.getCommandLine().usage(err);
             return USAGE;
         }
@@ -52,11 +75,11 @@ public final class TenantCli {
                         "logging.level.io.safaridesk", "WARN"))
                 .initializers(initializers)
                 .run()) {
-            CommandLine commandLine = new CommandLine(new TenantCommand(context));
+            CommandLine commandLine = new CommandLine(command.apply(context));
             commandLine.setOut(out);
             commandLine.setErr(err);
             commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-                err.println("safaridesk tenant: " + e.getMessage());
+                err.println("safaridesk " + name + ": " + e.getMessage());
                 if (e instanceof ApiProblem problem) {
                     return problem.status().value() == 404
                             ? NOT_FOUND

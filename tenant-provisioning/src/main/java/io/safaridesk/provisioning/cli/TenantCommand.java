@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
             TenantCommand.Resume.class,
             TenantCommand.Retry.class,
             TenantCommand.Migrate.class,
+            TenantCommand.Move.class,
             TenantCommand.Deprovision.class
         })
 final class TenantCommand {
@@ -247,6 +248,37 @@ final class TenantCommand {
                 out().printf("%d workspace(s) migrated, %d failed%n", results.size() - failed.size(), failed.size());
             }
             return failed.isEmpty() ? 0 : TenantCli.PARTIAL_FAILURE;
+        }
+    }
+
+    @Command(
+            name = "move",
+            mixinStandardHelpOptions = true,
+            description = "Move a workspace's realm, users and credentials to another realm cell; the workspace is"
+                    + " read-only meanwhile.")
+    static final class Move extends Base {
+        @Parameters(paramLabel = "<slug>")
+        String slug;
+
+        @Option(names = "--to", required = true, description = "The target cell.")
+        String to;
+
+        @Override
+        public Integer call() {
+            WorkspaceOperations.MoveResult result = parent.operations().move(TenantSlug.of(slug), to);
+            if (format.json) {
+                out().println(parent.json().writeValueAsString(result));
+            } else {
+                out().printf(
+                                "Workspace %s moved from %s to %s: %d user(s), %d credential(s); read-only for %d s%n",
+                                result.slug(),
+                                result.from(),
+                                result.to(),
+                                result.users(),
+                                result.credentials(),
+                                result.readOnlyFor().toSeconds());
+            }
+            return 0;
         }
     }
 

@@ -15,6 +15,8 @@ record TenantRow(
         boolean emailVerified,
         boolean domainVerified,
         String issuer,
+        String cell,
+        String movingTo,
         Instant createdAt) {
 
     static TenantRow of(Tenant tenant) {
@@ -27,13 +29,16 @@ record TenantRow(
                 tenant.emailVerifiedAt() != null,
                 tenant.domainVerifiedAt() != null,
                 tenant.issuer(),
+                tenant.cell(),
+                tenant.movingTo(),
                 tenant.createdAt());
     }
 
     static void printTable(List<TenantRow> rows, PrintWriter out) {
-        String format = "%-32s %-13s %-30s %-30s%n";
-        out.printf(format, "SLUG", "STATUS", "BUSINESS", "DOMAIN");
-        rows.forEach(r -> out.printf(format, r.slug(), r.status(), r.businessName(), r.domain()));
+        String format = "%-32s %-13s %-16s %-30s %-30s%n";
+        out.printf(format, "SLUG", "STATUS", "CELL", "BUSINESS", "DOMAIN");
+        rows.forEach(r -> out.printf(
+                format, r.slug(), r.status(), r.cell() == null ? "-" : r.cell(), r.businessName(), r.domain()));
         out.printf("%d workspace(s)%n", rows.size());
     }
 
@@ -44,6 +49,9 @@ record TenantRow(
         out.printf("domain:          %s (%s)%n", domain, domainVerified ? "verified" : "not verified");
         out.printf("admin:           %s (%s)%n", adminEmail, emailVerified ? "verified" : "not verified");
         out.printf("issuer:          %s%n", issuer == null ? "-" : issuer);
+        out.printf(
+                "realm cell:      %s%s%n",
+                cell == null ? "-" : cell, movingTo == null ? "" : " (moving to " + movingTo + ", read-only)");
         out.printf("created:         %s%n", createdAt);
     }
 }

@@ -3,7 +3,7 @@ package io.safaridesk.provisioning.login;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.tenancy.TenantStatus;
-import io.safaridesk.provisioning.realm.KeycloakLogin;
+import io.safaridesk.provisioning.cell.RealmCells;
 import io.safaridesk.provisioning.realm.LoginResult;
 import io.safaridesk.provisioning.tenant.Tenant;
 import io.safaridesk.provisioning.tenant.TenantRegistry;
@@ -21,17 +21,18 @@ public class WorkspaceLogin {
     private static final String INVALID = "Wrong workspace, email or password";
 
     private final TenantRegistry tenants;
-    private final KeycloakLogin keycloak;
+    private final RealmCells cells;
 
-    WorkspaceLogin(TenantRegistry tenants, KeycloakLogin keycloak) {
+    WorkspaceLogin(TenantRegistry tenants, RealmCells cells) {
         this.tenants = tenants;
-        this.keycloak = keycloak;
+        this.cells = cells;
     }
 
     public LoginResult.Tokens login(String workspace, String email, String password, String otp) {
         Tenant tenant = served(workspace)
                 .orElseThrow(() -> new LoginRefused(HttpStatus.UNAUTHORIZED, "invalid-credentials", INVALID));
-        LoginResult result = keycloak.login(tenant.slug().realmName(), email, password, blankToNull(otp));
+        LoginResult result =
+                cells.login(tenant.cell()).login(tenant.slug().realmName(), email, password, blankToNull(otp));
         return switch (result) {
             case LoginResult.Tokens tokens -> tokens;
             case LoginResult.InvalidCredentials invalid ->
@@ -56,7 +57,8 @@ public class WorkspaceLogin {
     /** Sends the reset mail if such a user exists; answers the same either way, so no one learns who has an account. */
     public void requestPasswordReset(String workspace, String email) {
         served(workspace)
-                .ifPresent(tenant -> keycloak.sendPasswordReset(tenant.slug().realmName(), email));
+                .ifPresent(tenant -> cells.login(tenant.cell())
+                        .sendPasswordReset(tenant.slug().realmName(), email));
     }
 
     private Optional<Tenant> served(String workspace) {

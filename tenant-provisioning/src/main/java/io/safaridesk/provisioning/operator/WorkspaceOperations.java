@@ -1,9 +1,13 @@
 package io.safaridesk.provisioning.operator;
 
+import io.safaridesk.platform.tenancy.TenantDirectory;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.tenancy.TenantStatus;
-import io.safaridesk.provisioning.realm.RealmProvisioner;
+import io.safaridesk.provisioning.cell.CellConflict;
+import io.safaridesk.provisioning.cell.RealmCell;
+import io.safaridesk.provisioning.cell.RealmCells;
+import io.safaridesk.provisioning.realm.RealmCopier;
 import io.safaridesk.provisioning.saga.ProvisioningJobs;
 import io.safaridesk.provisioning.saga.ProvisioningSaga;
 import io.safaridesk.provisioning.signup.SignUp;
@@ -31,7 +35,7 @@ public class WorkspaceOperations {
     private final ProvisioningJobs jobs;
     private final ProvisioningSaga saga;
     private final TenantSchemas schemas;
-    private final RealmProvisioner realms;
+    private final RealmCells cells;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -41,7 +45,7 @@ public class WorkspaceOperations {
             ProvisioningJobs jobs,
             ProvisioningSaga saga,
             TenantSchemas schemas,
-            RealmProvisioner realms,
+            RealmCells cells,
             TransactionTemplate transaction,
             Clock clock) {
         this.signUp = signUp;
@@ -49,7 +53,7 @@ public class WorkspaceOperations {
         this.jobs = jobs;
         this.saga = saga;
         this.schemas = schemas;
-        this.realms = realms;
+        this.cells = cells;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -110,13 +114,13 @@ public class WorkspaceOperations {
                 tenants.save(tenant);
             });
         }
-        realms.disableRealm(slug.realmName());
+        cells.realms(tenant.cell()).disableRealm(slug.realmName());
         return tenant;
     }
 
     public Tenant resume(TenantSlug slug) {
         Tenant tenant = tenants.getLive(slug);
-        realms.enableRealm(slug.realmName());
+        cells.realms(tenant.cell()).enableRealm(slug.realmName());
         if (tenant.status() != TenantStatus.ACTIVE) {
             transaction.executeWithoutResult(status -> {
                 tenant.resume();
@@ -124,6 +128,57 @@ public class WorkspaceOperations {
             });
         }
         return tenant;
+    }
+
+    /** How a move went: the cells, and what was copied. */
+    public record MoveResult(String slug, String from, String to, int users, int credentials, Duration readOnlyFor) {}
+
+    /**
+     * Moves the workspace's realm to cell {@code target}: marks it read-only (helpdesk-api refuses writes once its
+     * directory cache expires), copies the realm with its users and their credentials (secrets read from the source
+     * cell's Keycloak database), switches the registry to the new cell and its issuer (tokens of the old cell are
+     * refused from then on), and deletes the old realm. A failure before the switch leaves the workspace where it was,
+     * writable again; running the move again starts over.
+     */
+    public MoveResult move(TenantSlug slug, String target) {
+        Tenant tenant = tenants.getLive(slug);
+        String source = tenant.cell();
+        RealmCell to = cells.get(target);
+        if (!to.hasRoom() && !target.equals(tenant.movingTo())) {
+            throw CellConflict.noRoom(to);
+        }
+        Instant started = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            tenant.startMove(target);
+            tenants.save(tenant);
+        });
+        RealmCopier.RealmExport export;
+        try {
+            // let every helpdesk-api replica's directory cache see the read-only mark before the copy is taken
+            sleep(TenantDirectory.TTL.plusSeconds(1));
+            String realm = slug.realmName();
+            export = cells.copier(source).export(realm, cells.credentials(source, realm));
+            cells.copier(target).importRealm(export);
+        } catch (RuntimeException e) {
+            transaction.executeWithoutResult(status -> {
+                tenant.moveAbandoned();
+                tenants.save(tenant);
+            });
+            throw e;
+        }
+        transaction.executeWithoutResult(status -> {
+            tenant.moved(to.baseUrl().toString());
+            tenants.save(tenant);
+            cells.refreshStates();
+        });
+        cells.realms(source).deleteRealm(slug.realmName());
+        return new MoveResult(
+                slug.value(),
+                source,
+                target,
+                export.users(),
+                export.credentials(),
+                Duration.between(started, clock.instant()));
     }
 
     /** How migrating one workspace went. */
@@ -160,17 +215,26 @@ public class WorkspaceOperations {
         }
     }
 
-    /** Drops the schema and the realm and retires the slug. Deprovisioning what is gone already succeeds. */
+    /**
+     * Drops the schema and the realm (in its cell, and in the cell it was being moved to) and retires the slug.
+     * Deprovisioning what is gone already succeeds.
+     */
     public boolean deprovision(TenantSlug slug) {
         Optional<Tenant> found = tenants.findLive(slug);
-        realms.deleteRealm(slug.realmName());
+        found.ifPresent(tenant -> {
+            for (String cell : new String[] {tenant.cell(), tenant.movingTo()}) {
+                if (cell != null) {
+                    cells.realms(cell).deleteRealm(slug.realmName());
+                }
+            }
+        });
         schemas.drop(slug);
         found.ifPresent(tenant -> {
             transaction.executeWithoutResult(status -> {
                 tenant.deprovisioned();
                 tenants.save(tenant);
             });
-            if (tenant.issuer() != null) {}
+            cells.refreshStates();
         });
         return found.isPresent();
     }

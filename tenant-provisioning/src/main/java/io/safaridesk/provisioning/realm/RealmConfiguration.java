@@ -10,9 +10,15 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({KeycloakAdminProperties.class, RealmTemplateProperties.class})
 class RealmConfiguration {
 
+    /** The configured Keycloak: cell {@code default}, and the only one of an install without cells registered. */
+    @Bean
+    KeycloakEndpoint defaultKeycloak(KeycloakAdminProperties properties) {
+        return new KeycloakEndpoint(properties.url(), properties.adminUser(), properties.adminPassword());
+    }
+
     @Bean(destroyMethod = "close")
-    KeycloakAdmin keycloakAdmin(KeycloakAdminProperties properties) {
-        return new KeycloakAdmin(properties);
+    KeycloakClients keycloakClients(RealmTemplate template) {
+        return new KeycloakClients(template);
     }
 
     @Bean
@@ -25,12 +31,12 @@ class RealmConfiguration {
     }
 
     @Bean
-    RealmProvisioner realmProvisioner(KeycloakAdmin admin, RealmTemplate template) {
-        return new RealmProvisioner(admin, template);
+    RealmProvisioner realmProvisioner(KeycloakClients clients, KeycloakEndpoint defaultKeycloak) {
+        return clients.provisioner(defaultKeycloak);
     }
 
     @Bean
-    KeycloakLogin keycloakLogin(KeycloakAdmin admin) {
-        return new KeycloakLogin(admin);
+    KeycloakLogin keycloakLogin(KeycloakClients clients, KeycloakEndpoint defaultKeycloak) {
+        return clients.login(defaultKeycloak);
     }
 }

@@ -3,11 +3,13 @@ package io.safaridesk.provisioning.saga;
 import io.safaridesk.platform.events.EventTopology;
 import io.safaridesk.platform.events.TenantProvisioned;
 import io.safaridesk.platform.tenancy.TenantSchemas;
+import io.safaridesk.provisioning.cell.NoCellAvailable;
+import io.safaridesk.provisioning.cell.RealmCell;
+import io.safaridesk.provisioning.cell.RealmCells;
 import io.safaridesk.provisioning.events.PlatformOutbox;
 import io.safaridesk.provisioning.realm.AdminSpec;
 import io.safaridesk.provisioning.realm.KeycloakUnavailable;
 import io.safaridesk.provisioning.realm.PasswordHash;
-import io.safaridesk.provisioning.realm.RealmProvisioner;
 import io.safaridesk.provisioning.realm.RealmSpec;
 import io.safaridesk.provisioning.tenant.Tenant;
 import io.safaridesk.provisioning.tenant.TenantRegistry;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Provisions one workspace: schema, migrations, realm, first admin, activation. Each step is idempotent and recorded
+ * Provisions one workspace: schema, migrations, realm (placed in a realm cell), first admin, activation. Each step is idempotent and recorded
  * when done, so a crash or a failure anywhere resumes at the step that did not finish; the workspace is marked active
  * only by the last step, together with its TenantProvisioned event.
  */
@@ -39,7 +41,7 @@ public class ProvisioningSaga {
     private final TenantRegistry tenants;
     private final ProvisioningJobs jobs;
     private final TenantSchemas schemas;
-    private final RealmProvisioner realms;
+    private final RealmCells cells;
     private final PlatformOutbox outbox;
     private final TransactionTemplate transaction;
     private final StepObserver observer;
@@ -50,7 +52,7 @@ public class ProvisioningSaga {
             TenantRegistry tenants,
             ProvisioningJobs jobs,
             TenantSchemas schemas,
-            RealmProvisioner realms,
+            RealmCells cells,
             PlatformOutbox outbox,
             TransactionTemplate transaction,
             ObjectProvider<StepObserver> observer,
@@ -59,7 +61,7 @@ public class ProvisioningSaga {
         this.tenants = tenants;
         this.jobs = jobs;
         this.schemas = schemas;
-        this.realms = realms;
+        this.cells = cells;
         this.outbox = outbox;
         this.transaction = transaction;
         this.observer = observer.getIfAvailable(() -> StepObserver.NONE);
@@ -125,12 +127,9 @@ public class ProvisioningSaga {
                 schemas.migrate(tenant.slug());
                 jobs.stepCompleted(tenant.id(), step);
             }
-            case CREATE_REALM -> {
-                realms.ensureRealm(new RealmSpec(tenant.slug().realmName(), tenant.businessName()));
-                jobs.stepCompleted(tenant.id(), step);
-            }
+            case CREATE_REALM -> createRealmInACell(tenant);
             case CREATE_ADMIN -> {
-                realms.ensureAdmin(tenant.slug().realmName(), adminOf(tenant));
+                cells.realms(tenant.cell()).ensureAdmin(tenant.slug().realmName(), adminOf(tenant));
                 transaction.executeWithoutResult(status -> {
                     tenant.adminCreated();
                     tenants.save(tenant);
@@ -156,6 +155,39 @@ public class ProvisioningSaga {
         }
     }
 
+    /**
+     * Places the realm in the least loaded open cell with room (unless a previous attempt placed it) and creates it
+     * there. A cell that does not answer is passed over: the workspace is placed in another at once, or waits
+     * ({@link NoCellAvailable}) when none can take it. A realm that an unanswered request may have made in the
+     * unreachable cell is left there, empty.
+     */
+    private void createRealmInACell(Tenant tenant) {
+        RealmSpec spec = new RealmSpec(tenant.slug().realmName(), tenant.businessName());
+        while (true) {
+            if (tenant.cell() == null) {
+                transaction.executeWithoutResult(status -> {
+                    RealmCell cell = cells.choose();
+                    tenant.placeIn(cell.name(), cell.baseUrl().toString());
+                    tenants.save(tenant);
+                    cells.refreshStates();
+                });
+                log.info("Provisioning {}: realm placed in cell {}", tenant.id(), tenant.cell());
+            }
+            try {
+                cells.realms(tenant.cell()).ensureRealm(spec);
+                jobs.stepCompleted(tenant.id(), ProvisioningStep.CREATE_REALM);
+                return;
+            } catch (KeycloakUnavailable down) {
+                cells.unreachable(tenant.cell());
+                transaction.executeWithoutResult(status -> {
+                    tenant.unplaced();
+                    tenants.save(tenant);
+                    cells.refreshStates();
+                });
+            }
+        }
+    }
+
     /** The first admin; the stored hash is dropped only together with this step's completion. */
     private static AdminSpec adminOf(Tenant tenant) {
         String[] names = tenant.adminName().trim().split("\\s+", 2);
@@ -168,6 +200,7 @@ public class ProvisioningSaga {
 
     private static boolean isTransient(RuntimeException e) {
         return e instanceof KeycloakUnavailable
+                || e instanceof NoCellAvailable
                 || e instanceof DataAccessResourceFailureException
                 || e instanceof TransientDataAccessException
                 || e instanceof AmqpException;

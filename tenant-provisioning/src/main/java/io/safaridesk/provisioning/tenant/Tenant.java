@@ -18,7 +18,6 @@ public final class Tenant {
     private final String adminEmail;
     private final String adminName;
     private final String domainToken;
-    private final String keycloakUrl;
     private final Instant createdAt;
     private TenantStatus status;
     private String adminPasswordCredential;
@@ -28,6 +27,9 @@ public final class Tenant {
     private Instant domainCheckedAt;
     private String domainCheckResult;
     private String issuer;
+    private String keycloakUrl;
+    private String cell;
+    private String movingTo;
     private int version;
 
     Tenant(
@@ -47,6 +49,8 @@ public final class Tenant {
             String domainCheckResult,
             String keycloakUrl,
             String issuer,
+            String cell,
+            String movingTo,
             Instant createdAt,
             int version) {
         this.id = id;
@@ -65,6 +69,8 @@ public final class Tenant {
         this.domainCheckResult = domainCheckResult;
         this.keycloakUrl = keycloakUrl;
         this.issuer = issuer;
+        this.cell = cell;
+        this.movingTo = movingTo;
         this.createdAt = createdAt;
         this.version = version;
     }
@@ -96,6 +102,8 @@ public final class Tenant {
                 null,
                 null,
                 keycloakUrl,
+                null,
+                null,
                 null,
                 now,
                 0);
@@ -148,6 +156,50 @@ public final class Tenant {
 
     public void adminCreated() {
         adminPasswordCredential = null;
+    }
+
+    /**
+     * Provisioning placed the realm in realm cell {@code cellName}, whose Keycloak issues tokens under {@code
+     * baseUrl}.
+     */
+    public void placeIn(String cellName, String baseUrl) {
+        requireStatus(TenantStatus.PROVISIONING, "be placed in a realm cell");
+        cell = cellName;
+        keycloakUrl = baseUrl;
+    }
+
+    /** The placed cell could not be reached before the realm was made there: provisioning places it again. */
+    public void unplaced() {
+        requireStatus(TenantStatus.PROVISIONING, "leave its realm cell");
+        cell = null;
+    }
+
+    /** An operator starts moving the realm to cell {@code target}: the workspace is read-only until the move ends. */
+    public void startMove(String target) {
+        requireStatus(TenantStatus.ACTIVE, "be moved");
+        if (target.equals(cell)) {
+            throw new TenantStateConflict(slug, status, "move to the cell it is in (" + target + ")");
+        }
+        if (movingTo != null && !movingTo.equals(target)) {
+            throw new TenantStateConflict(slug, status, "move to " + target + " while moving to " + movingTo);
+        }
+        movingTo = target;
+    }
+
+    /** The realm now lives in cell {@code movingTo}, under {@code baseUrl}: its tokens have the new issuer. */
+    public void moved(String baseUrl) {
+        if (movingTo == null) {
+            throw new TenantStateConflict(slug, status, "finish a move that was not started");
+        }
+        cell = movingTo;
+        movingTo = null;
+        keycloakUrl = baseUrl;
+        issuer = realmIssuer();
+    }
+
+    /** A move that failed before the switch: the workspace stays where it was, writable again. */
+    public void moveAbandoned() {
+        movingTo = null;
     }
 
     public void activate(String realmIssuer) {
@@ -243,6 +295,16 @@ public final class Tenant {
 
     public String issuer() {
         return issuer;
+    }
+
+    /** The realm cell holding this workspace's realm; null until provisioning places it. */
+    public String cell() {
+        return cell;
+    }
+
+    /** The cell this workspace is being moved to (read-only meanwhile), or null. */
+    public String movingTo() {
+        return movingTo;
     }
 
     /** The issuer that this workspace's realm puts into its tokens. */

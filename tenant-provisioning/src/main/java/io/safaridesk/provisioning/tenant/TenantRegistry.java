@@ -19,8 +19,8 @@ public class TenantRegistry {
 
     private static final String COLUMNS = "id, slug, business_name, domain, status, admin_email, admin_name,"
             + " admin_password_credential, email_verified_at, domain_token, domain_verified_at,"
-            + " domain_verification_method, domain_checked_at, domain_check_result, keycloak_url, issuer, created_at,"
-            + " version";
+            + " domain_verification_method, domain_checked_at, domain_check_result, keycloak_url, issuer, cell, moving_to,"
+            + " created_at, version";
 
     private final JdbcClient jdbc;
 
@@ -32,7 +32,7 @@ public class TenantRegistry {
         jdbc.sql(
                         "insert into platform.tenants (" + COLUMNS + ") values (:id, :slug, :businessName, :domain,"
                                 + " :status, :adminEmail, :adminName, :credential, :emailVerifiedAt, :domainToken,"
-                                + " :domainVerifiedAt, :method, :checkedAt, :checkResult, :keycloakUrl, :issuer, :createdAt, 0)")
+                                + " :domainVerifiedAt, :method, :checkedAt, :checkResult, :keycloakUrl, :issuer, :cell, :movingTo, :createdAt, 0)")
                 .param("id", tenant.id())
                 .param("slug", tenant.slug().value())
                 .param("businessName", tenant.businessName())
@@ -49,6 +49,8 @@ public class TenantRegistry {
                 .param("checkResult", tenant.domainCheckResult())
                 .param("keycloakUrl", tenant.keycloakUrl())
                 .param("issuer", tenant.issuer())
+                .param("cell", tenant.cell())
+                .param("movingTo", tenant.movingTo())
                 .param("createdAt", timestamp(tenant.createdAt()))
                 .update();
     }
@@ -58,7 +60,8 @@ public class TenantRegistry {
         int updated = jdbc.sql("update platform.tenants set status = :status, admin_password_credential = :credential,"
                         + " email_verified_at = :emailVerifiedAt, domain_verified_at = :domainVerifiedAt,"
                         + " domain_verification_method = :method, domain_checked_at = :checkedAt,"
-                        + " domain_check_result = :checkResult, issuer = :issuer, updated_at = now(),"
+                        + " domain_check_result = :checkResult, issuer = :issuer, keycloak_url = :keycloakUrl, cell = :cell,"
+                        + " moving_to = :movingTo, updated_at = now(),"
                         + " version = version + 1 where id = :id and version = :version")
                 .param("status", tenant.status().name())
                 .param("credential", tenant.adminPasswordCredential())
@@ -68,6 +71,9 @@ public class TenantRegistry {
                 .param("checkedAt", timestamp(tenant.domainCheckedAt()))
                 .param("checkResult", tenant.domainCheckResult())
                 .param("issuer", tenant.issuer())
+                .param("keycloakUrl", tenant.keycloakUrl())
+                .param("cell", tenant.cell())
+                .param("movingTo", tenant.movingTo())
                 .param("id", tenant.id())
                 .param("version", tenant.version())
                 .update();
@@ -141,6 +147,8 @@ public class TenantRegistry {
                 rs.getString("domain_check_result"),
                 rs.getString("keycloak_url"),
                 rs.getString("issuer"),
+                rs.getString("cell"),
+                rs.getString("moving_to"),
                 instant(rs.getTimestamp("created_at")),
                 rs.getInt("version"));
     }

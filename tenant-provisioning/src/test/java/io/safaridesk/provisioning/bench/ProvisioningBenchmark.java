@@ -1,12 +1,18 @@
 package io.safaridesk.provisioning.bench;
 
+import io.safaridesk.infra.stack.SecondKeycloak;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.tenancy.TenantStatus;
 import io.safaridesk.platform.testing.TestServicesInitializer;
 import io.safaridesk.provisioning.TenantProvisioningApplication;
+import io.safaridesk.provisioning.cell.RealmCell;
+import io.safaridesk.provisioning.cell.RealmCells;
 import io.safaridesk.provisioning.operator.WorkspaceOperations;
 import io.safaridesk.provisioning.signup.SignUp;
 import io.safaridesk.provisioning.tenant.Tenant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +27,10 @@ import org.springframework.core.env.MapPropertySource;
  * Measures provisioning (one workspace after another, wall time per workspace: schema, migrations, realm, admin,
  * activation) and {@code migrate --all}. Run by {@code infra/bench/provisioning.sh}; not a test.
  *
- * <p>Arguments: {@code <workspaces to provision> <workspaces to migrate at least> <keep: true|false>}.
+ * <p>Arguments: {@code <workspaces to provision> <workspaces to migrate at least> <keep: true|false> [<capacity per
+ * cell> <second cell: true|false>]}. With a capacity, the default cell takes that many workspaces (on top of those it
+ * holds) and, when asked, a second Keycloak ({@link SecondKeycloak}) is started and registered as a cell of the same
+ * capacity, so that each cell stays at its cap.
  */
 public final class ProvisioningBenchmark {
 
@@ -45,6 +54,12 @@ public final class ProvisioningBenchmark {
                                                 "logging.level.io.safaridesk", "WARN"))))
                 .run()) {
             WorkspaceOperations operations = context.getBean(WorkspaceOperations.class);
+            RealmCells cells = context.getBean(RealmCells.class);
+            long secondPid = args.length > 4 && Boolean.parseBoolean(args[4]) ? secondCell(context, cells, args) : -1;
+            if (args.length > 3) {
+                RealmCell defaultCell = cells.get(RealmCell.DEFAULT);
+                cells.update(RealmCell.DEFAULT, defaultCell.workspaces() + Integer.parseInt(args[3]), null);
+            }
             String run = "bench-" + UUID.randomUUID().toString().substring(0, 4);
             List<TenantSlug> made = new ArrayList<>();
             List<Long> millis = new ArrayList<>();
@@ -78,6 +93,14 @@ public final class ProvisioningBenchmark {
                     "provisioning: %d workspaces, p50 %d ms, p95 %d ms, max %d ms%n",
                     sorted.size(), percentile(sorted, 50), percentile(sorted, 95), sorted.getLast());
 
+            cells.list()
+                    .forEach(cell -> System.out.printf(
+                            "cell %s: %s, %d/%d workspaces%n",
+                            cell.name(), cell.state(), cell.workspaces(), cell.capacity()));
+            if (secondPid > 0) {
+                System.out.printf("second Keycloak (pid %d): %s%n", secondPid, residentMemory(secondPid));
+            }
+
             List<TenantSlug> all = operations.migratable();
             long started = System.nanoTime();
             List<WorkspaceOperations.MigrationResult> results = operations.migrate(all, 4);
@@ -90,6 +113,30 @@ public final class ProvisioningBenchmark {
                 made.forEach(operations::deprovision);
                 System.out.printf("deprovisioned the %d benchmark workspaces%n", made.size());
             }
+        }
+    }
+
+    /** Starts the second Keycloak and registers it as a cell with the benchmark's capacity; returns its pid. */
+    private static long secondCell(ConfigurableApplicationContext context, RealmCells cells, String[] args) {
+        SecondKeycloak.Cell cell = SecondKeycloak.start();
+        String prefix = "SAFARIDESK_BENCH_CELL2_DB";
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("bench-cell2", cell.databaseVariables(prefix)));
+        String name = "bench2-" + UUID.randomUUID().toString().substring(0, 4);
+        cells.add(new RealmCells.NewCell(
+                name, cell.keycloak().url(), null, null, "env:" + prefix, Integer.parseInt(args[3])));
+        return cell.pid();
+    }
+
+    private static String residentMemory(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS"))
+                    .findFirst()
+                    .orElse("VmRSS unknown");
+        } catch (IOException e) {
+            return "VmRSS unknown (" + e.getMessage() + ")";
         }
     }
 
