@@ -1,5 +1,6 @@
 package io.safaridesk.helpdesk.agent;
 
+import io.safaridesk.helpdesk.identity.WorkspaceRealms;
 import io.safaridesk.platform.agent.AgentRole;
 import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.tenancy.TenantSlug;
@@ -16,7 +17,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.RoleResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -36,10 +36,10 @@ class KeycloakUsers {
 
     private static final int PAGE = 100;
 
-    private final Keycloak keycloak;
+    private final WorkspaceRealms realms;
 
-    KeycloakUsers(Keycloak keycloak) {
-        this.keycloak = keycloak;
+    KeycloakUsers(WorkspaceRealms realms) {
+        this.realms = realms;
     }
 
     /** Creates an enabled user (username = email) who must verify the email, set a password and configure OTP. */
@@ -184,7 +184,7 @@ class KeycloakUsers {
     }
 
     private RealmResource realm(TenantSlug workspace) {
-        return keycloak.realm(workspace.realmName());
+        return realms.realm(workspace);
     }
 
     private UserResource user(TenantSlug workspace, String userId) {

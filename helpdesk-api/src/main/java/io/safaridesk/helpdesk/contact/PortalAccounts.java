@@ -1,15 +1,14 @@
 package io.safaridesk.helpdesk.contact;
 
+import io.safaridesk.helpdesk.identity.WorkspaceRealms;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
 import io.safaridesk.platform.tenancy.TenantSlug;
-import jakarta.annotation.PreDestroy;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.http.HttpStatus;
@@ -25,16 +24,16 @@ class PortalAccounts {
     static final String CUSTOMER_ROLE = "customer";
     static final List<String> INVITATION_ACTIONS = List.of("VERIFY_EMAIL", "UPDATE_PASSWORD");
 
-    private final Keycloak keycloak;
+    private final WorkspaceRealms realms;
 
-    PortalAccounts(Keycloak keycloak) {
-        this.keycloak = keycloak;
+    PortalAccounts(WorkspaceRealms realms) {
+        this.realms = realms;
     }
 
     /** Creates the customer's user, gives it the customer role, sends the invitation mail; returns the user id. */
     String invite(TenantSlug tenant, String email, String name) {
         try {
-            RealmResource realm = keycloak.realm(tenant.realmName());
+            RealmResource realm = realms.realm(tenant);
             UserRepresentation user = new UserRepresentation();
             user.setUsername(email);
             user.setEmail(email);
@@ -65,11 +64,6 @@ class PortalAccounts {
             }
             throw e;
         }
-    }
-
-    @PreDestroy
-    void close() {
-        keycloak.close();
     }
 
     /** The realm has a user with this email address or username already. */

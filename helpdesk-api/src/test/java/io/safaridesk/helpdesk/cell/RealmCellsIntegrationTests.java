@@ -15,6 +15,7 @@ import io.safaridesk.provisioning.realm.RealmSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,6 +54,12 @@ class RealmCellsIntegrationTests {
         }
         TestWorkspaces.cells()
                 .update(RealmCell.DEFAULT, Math.max(defaultCell.capacity(), defaultCell.workspaces() + 20), null);
+    }
+
+    /** The other test classes of this JVM place their workspaces in the default cell again. */
+    @AfterAll
+    static void secondCellTakesNoMoreWorkspaces() {
+        TestWorkspaces.cells().drain(second);
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package io.safaridesk.platform.tenancy;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +50,20 @@ public final class TenantDirectory {
         if (cached != null && cached.until().isAfter(now)) {
             return cached.entry();
         }
-        Optional<Entry> entry = jdbc.sql("select t.slug, t.status, t.issuer, t.moving_to, c.base_url, c.internal_url"
-                        + " from platform.tenants t left join platform.realm_cells c on c.name = t.cell where t.issuer"
-                        + " = ? and t.status <> 'DEPROVISIONED'")
-                .param(issuer)
+        Optional<Entry> entry = select("t.issuer = ? and t.status <> 'DEPROVISIONED'", issuer);
+        byIssuer.put(issuer, new Cached(entry, now.plus(TTL)));
+        return entry;
+    }
+
+    /** The workspace with this slug, if it is served now (status ACTIVE); uncached. */
+    public Optional<Entry> findActive(TenantSlug slug) {
+        return select("t.slug = ? and t.status = 'ACTIVE'", slug.value());
+    }
+
+    private Optional<Entry> select(String condition, String parameter) {
+        return jdbc.sql("select t.slug, t.status, t.issuer, t.moving_to, c.base_url, c.internal_url from"
+                        + " platform.tenants t left join platform.realm_cells c on c.name = t.cell where " + condition)
+                .param(parameter)
                 .query((rs, row) -> entry(
                         TenantSlug.of(rs.getString("slug")),
                         TenantStatus.valueOf(rs.getString("status")),
@@ -62,18 +73,20 @@ public final class TenantDirectory {
                         rs.getString("moving_to") != null))
                 .optional()
                 .flatMap(found -> found);
-        byIssuer.put(issuer, new Cached(entry, now.plus(TTL)));
-        return entry;
     }
 
-    /** The workspace with this slug, if it is served now (status ACTIVE); uncached. */
-    public Optional<Entry> findActive(TenantSlug slug) {
-        return jdbc.sql("select slug, status, issuer from platform.tenants where slug = ? and status = 'ACTIVE'")
+    /**
+     * Where a workspace's realm is administered: its cell's internal URL and the reference to the cell's admin
+     * credentials ({@code default}, or {@code env:<PREFIX>}); empty when no cell is recorded (the default Keycloak).
+     */
+    public record CellAccess(URI adminUrl, String adminCredentials) {}
+
+    /** The cell that holds the workspace's realm now; uncached, so that a move is seen at once. */
+    public Optional<CellAccess> cellOf(TenantSlug slug) {
+        return jdbc.sql("select coalesce(c.internal_url, c.base_url) as url, c.admin_credentials from"
+                        + " platform.tenants t join platform.realm_cells c on c.name = t.cell where t.slug = ?")
                 .param(slug.value())
-                .query((rs, row) -> new Entry(
-                        TenantSlug.of(rs.getString("slug")),
-                        TenantStatus.valueOf(rs.getString("status")),
-                        rs.getString("issuer")))
+                .query((rs, row) -> new CellAccess(URI.create(rs.getString("url")), rs.getString("admin_credentials")))
                 .optional();
     }
 
