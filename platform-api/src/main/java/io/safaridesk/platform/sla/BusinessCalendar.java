@@ -67,7 +67,7 @@ public final class BusinessCalendar {
      * holidays are ignored and only the weekly hours count.
      */
     public BusinessTimeCalculator calculator(boolean holidaysApply) {
-        return new BusinessTimeCalculator(zone.getRules(), openings, holidaysApply ? holidayDays : HolidayDays.NONE);
+        return new BusinessTimeCalculator(zone, openings, holidaysApply ? holidayDays : HolidayDays.NONE);
     }
 
     /** Two opening hours of one calendar share at least a minute. */

@@ -2,8 +2,7 @@ package io.safaridesk.platform.sla;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -43,7 +42,7 @@ public final class BusinessTimeCalculator {
     /** Beyond this many weeks from the origin a position lies past {@link #LATEST} whatever the offset. */
     private static final long LAST_WEEK = (LATEST_NANOS - ORIGIN_EPOCH_DAY * NANOS_PER_DAY) / NANOS_PER_WEEK + 1;
 
-    private final ZoneRules rules;
+    private final OffsetTimeline offsets;
     private final long[] starts;
     private final long[] ends;
     private final long[] openBefore;
@@ -51,8 +50,8 @@ public final class BusinessTimeCalculator {
     private final long openPerWeek;
     private final HolidayDays holidays;
 
-    BusinessTimeCalculator(ZoneRules rules, BusinessCalendar.WeeklyOpenings openings, HolidayDays holidays) {
-        this.rules = rules;
+    BusinessTimeCalculator(ZoneId zone, BusinessCalendar.WeeklyOpenings openings, HolidayDays holidays) {
+        this.offsets = OffsetTimeline.of(zone);
         this.starts = openings.starts();
         this.ends = openings.ends();
         this.openBefore = openings.openBefore();
@@ -82,13 +81,11 @@ public final class BusinessTimeCalculator {
         if (remaining == 0) {
             return start;
         }
-        Instant cursor = start;
-        while (true) {
-            long shift = shiftAt(cursor);
-            ZoneOffsetTransition next = rules.nextTransition(cursor);
-            boolean last = next == null || !next.getInstant().isBefore(LATEST);
-            long position = epochNanos(cursor) + shift;
-            long limit = (last ? LATEST_NANOS : epochNanos(next.getInstant())) + shift;
+        long at = epochNanos(start);
+        for (int stretch = offsets.stretchAt(at); ; stretch++) {
+            long shift = shift(stretch);
+            long position = at + shift;
+            long limit = (offsets.isLast(stretch) ? LATEST_NANOS : offsets.end(stretch)) + shift;
             while (true) {
                 long end = earliestPositionWithOpenTime(openUntil(position) + remaining);
                 if (end > limit) {
@@ -101,11 +98,11 @@ public final class BusinessTimeCalculator {
                 position = end;
                 remaining = lost;
             }
-            if (last) {
+            if (offsets.isLast(stretch)) {
                 throw new IllegalArgumentException("the business time is not reached before " + LATEST);
             }
             remaining -= businessTime(position, limit);
-            cursor = next.getInstant();
+            at = offsets.end(stretch);
         }
     }
 
@@ -116,30 +113,30 @@ public final class BusinessTimeCalculator {
         if (to.isBefore(from)) {
             return businessTimeBetween(to, from).negated();
         }
+        long at = epochNanos(from);
+        long end = epochNanos(to);
         long total = 0;
-        Instant cursor = from;
-        while (true) {
-            long shift = shiftAt(cursor);
-            ZoneOffsetTransition next = rules.nextTransition(cursor);
-            Instant stretchEnd = next == null || !next.getInstant().isBefore(to) ? to : next.getInstant();
-            total += businessTime(epochNanos(cursor) + shift, epochNanos(stretchEnd) + shift);
-            if (stretchEnd == to) {
+        for (int stretch = offsets.stretchAt(at); ; stretch++) {
+            long stretchEnd = offsets.isLast(stretch) ? end : Math.min(end, offsets.end(stretch));
+            total += businessTime(at + shift(stretch), stretchEnd + shift(stretch));
+            if (stretchEnd == end) {
                 return Duration.ofNanos(total);
             }
-            cursor = stretchEnd;
+            at = stretchEnd;
         }
     }
 
     /** Whether {@code instant} is business time: inside opening hours, on a day that is not a holiday. */
     public boolean isOpenAt(Instant instant) {
         requireSupported(instant, "instant");
-        long position = epochNanos(instant) + shiftAt(instant);
+        long at = epochNanos(instant);
+        long position = at + shift(offsets.stretchAt(at));
         return businessTime(position, position + 1) == 1;
     }
 
-    /** What turns epoch nanoseconds into wall-clock positions while the zone's offset at {@code instant} holds. */
-    private long shiftAt(Instant instant) {
-        return rules.getOffset(instant).getTotalSeconds() * NANOS_PER_SECOND - ORIGIN_EPOCH_DAY * NANOS_PER_DAY;
+    /** What turns epoch nanoseconds into wall-clock positions while the offset of {@code stretch} holds. */
+    private long shift(int stretch) {
+        return offsets.offset(stretch) - ORIGIN_EPOCH_DAY * NANOS_PER_DAY;
     }
 
     /** Business time between two wall-clock positions. */
@@ -202,7 +199,7 @@ public final class BusinessTimeCalculator {
     }
 
     /** Nanoseconds since the epoch; exact for the supported range. */
-    private static long epochNanos(Instant instant) {
+    static long epochNanos(Instant instant) {
         return instant.getEpochSecond() * NANOS_PER_SECOND + instant.getNano();
     }
 

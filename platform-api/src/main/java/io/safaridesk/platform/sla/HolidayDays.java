@@ -18,6 +18,11 @@ final class HolidayDays {
 
     private static final long[] NO_DAYS = {};
 
+    /** The epoch day of 1 January of each year from {@link #FIRST_YEAR} to one after {@link #LAST_YEAR}. */
+    private static final long[] NEW_YEARS = LongStream.rangeClosed(FIRST_YEAR, LAST_YEAR + 1)
+            .map(year -> LocalDate.of((int) year, 1, 1).toEpochDay())
+            .toArray();
+
     private final List<Holiday> holidays;
     private final AtomicReferenceArray<long[]> byYear = new AtomicReferenceArray<>(LAST_YEAR - FIRST_YEAR + 1);
 
@@ -44,8 +49,13 @@ final class HolidayDays {
         return days;
     }
 
+    /** The year of {@code epochDay}, which lies in the supported range: estimated (off by one at most), then checked. */
     static int yearOf(long epochDay) {
-        return LocalDate.ofEpochDay(epochDay).getYear();
+        int estimate = (int) ((epochDay - NEW_YEARS[0]) * 400 / 146_097);
+        if (NEW_YEARS[estimate + 1] <= epochDay) {
+            return FIRST_YEAR + estimate + 1;
+        }
+        return FIRST_YEAR + (NEW_YEARS[estimate] <= epochDay ? estimate : estimate - 1);
     }
 
     /** The index of the first day in {@code days} on or after {@code epochDay}. */
