@@ -28,8 +28,11 @@ public final class BusinessTimeCalculator {
     /** The instant before which every argument and result lies. */
     public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
+    /** The longest amount of business time that can be added, in minutes (ten years). */
+    public static final long LONGEST_MINUTES = 3652L * 24 * 60;
+
     /** The longest amount of business time that can be added (ten years). */
-    public static final Duration LONGEST = Duration.ofDays(3652);
+    public static final Duration LONGEST = Duration.ofMinutes(LONGEST_MINUTES);
 
     /**
      * Wall-clock positions count nanoseconds from Monday 1969-12-29 00:00, the Monday before the epoch, so that weeks
