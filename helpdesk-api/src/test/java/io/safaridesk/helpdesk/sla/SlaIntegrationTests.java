@@ -339,6 +339,17 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
                 .isEqualTo("at_risk_percent");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheSlaEndpoints() {
+        JsonNode paths = api.get("/api/docs", null).body().get("paths");
+
+        assertThat(paths.has("/api/v1/sla/config/current")).isTrue();
+        assertThat(paths.has("/api/v1/sla/config/update_config")).isTrue();
+        assertThat(paths.has(CALENDARS)).isTrue();
+        assertThat(paths.has(CALENDARS + "/{id}")).isTrue();
+        assertThat(paths.has(CALENDARS + "/{id}/due-date")).isTrue();
+    }
+
     private void setHolidays(boolean allowed) {
         assertThat(api.send(
                                 HttpMethod.POST,

@@ -51,6 +51,7 @@ public final class BusinessTimeCalculator {
     private final long[] openBefore;
     private final long[] openThrough;
     private final long openPerWeek;
+    private final long[] openPerWeekday = new long[7];
     private final HolidayDays holidays;
 
     BusinessTimeCalculator(ZoneId zone, BusinessCalendar.WeeklyOpenings openings, HolidayDays holidays) {
@@ -64,6 +65,9 @@ public final class BusinessTimeCalculator {
             openThrough[i] = openBefore[i] + ends[i] - starts[i];
         }
         this.holidays = holidays;
+        for (int day = 0; day < 7; day++) {
+            openPerWeekday[day] = openUntil((day + 1) * NANOS_PER_DAY) - openUntil(day * NANOS_PER_DAY);
+        }
     }
 
     /**
@@ -188,7 +192,10 @@ public final class BusinessTimeCalculator {
             long[] days = holidays.of(year);
             for (int i = HolidayDays.firstOnOrAfter(days, firstDay); i < days.length && days[i] <= lastDay; i++) {
                 long dayStart = (days[i] - ORIGIN_EPOCH_DAY) * NANOS_PER_DAY;
-                closed += openUntil(Math.min(to, dayStart + NANOS_PER_DAY)) - openUntil(Math.max(from, dayStart));
+                long dayEnd = dayStart + NANOS_PER_DAY;
+                closed += from <= dayStart && dayEnd <= to
+                        ? openPerWeekday[(int) ((days[i] - ORIGIN_EPOCH_DAY) % 7)]
+                        : openUntil(Math.min(to, dayEnd)) - openUntil(Math.max(from, dayStart));
             }
         }
         return closed;
