@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 class SlaIntegrationTests extends TwoWorkspaceApiTests {
 
     private static final String CALENDARS = "/api/v1/sla/calendars";
+    private static final String CONFIG = "/api/v1/sla/config";
 
     static String acmeAgent;
 
@@ -43,23 +44,17 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
     @Test
     void anAdminCreatesUpdatesAndDeletesACalendarThatAgentsRead() {
         String name = unique("Support desk");
-        Api.Reply created = api.send(
-                HttpMethod.POST,
-                CALENDARS,
-                acmeAdmin,
-                calendar(
-                        name,
-                        "CUSTOM",
-                        "Africa/Nairobi",
-                        List.of(
-                                hours("MONDAY", "08:00", "12:00", false),
-                                hours("MONDAY", "13:00", "17:00", false),
-                                hours("FRIDAY", "22:00", "06:00", true)),
-                        List.of(
-                                holiday("Jamhuri Day", "2026-12-12", null, true),
-                                holiday("Retreat", "2026-08-03", "2026-08-07", false))));
-        assertThat(created.status()).isEqualTo(201);
-        long id = created.body().get("id").asLong();
+        long id = created(calendar(
+                name,
+                "CUSTOM",
+                "Africa/Nairobi",
+                List.of(
+                        hours("MONDAY", "08:00", "12:00", false),
+                        hours("MONDAY", "13:00", "17:00", false),
+                        hours("FRIDAY", "22:00", "06:00", true)),
+                List.of(
+                        holiday("Jamhuri Day", "2026-12-12", null, true),
+                        holiday("Retreat", "2026-08-03", "2026-08-07", false))));
 
         Api.Reply read = api.get(CALENDARS + "/" + id, acmeAgent);
         assertThat(read.status()).isEqualTo(200);
@@ -77,12 +72,8 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(secondPage.body().get("items").get(0).get("id").asLong())
                 .isGreaterThan(firstPage.body().get("items").get(0).get("id").asLong());
 
-        Map<String, Object> changed = calendar(
-                name + " (new)",
-                "BUSINESS_HOURS",
-                "Europe/London",
-                List.of(hours("TUESDAY", "09:00", "17:00", false)),
-                List.of());
+        Map<String, Object> changed = mondays(name + " (new)");
+        changed.put("time_zone", "Europe/London");
         changed.put("version", 0);
         Api.Reply updated = api.send(HttpMethod.PUT, CALENDARS + "/" + id, acmeAdmin, changed);
         assertThat(updated.status()).isEqualTo(200);
@@ -103,38 +94,22 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
 
     @Test
     void aTwentyFourSevenCalendarMakesDueDatesWallClockTimeAndTakesNoHours() {
-        Api.Reply created = api.send(
-                HttpMethod.POST,
-                CALENDARS,
-                acmeAdmin,
+        long id = created(
                 calendar(unique("Round the clock"), "TWENTY_FOUR_SEVEN", "America/New_York", List.of(), List.of()));
-        assertThat(created.status()).isEqualTo(201);
 
-        Api.Reply due = api.get(
-                CALENDARS + "/" + created.body().get("id").asLong()
-                        + "/due-date?start=2026-03-07T17:00:00Z&target_minutes=1440",
-                acmeAgent);
+        Api.Reply due =
+                api.get(CALENDARS + "/" + id + "/due-date?start=2026-03-07T17:00:00Z&target_minutes=1440", acmeAgent);
 
         assertThat(due.status()).isEqualTo(200);
         assertThat(due.text("due_at")).isEqualTo("2026-03-08T17:00:00Z");
-        assertThat(field(
-                        api.send(
-                                HttpMethod.POST,
-                                CALENDARS,
-                                acmeAdmin,
-                                calendar(
-                                        unique("Not quite"),
-                                        "TWENTY_FOUR_SEVEN",
-                                        "UTC",
-                                        List.of(hours("MONDAY", "09:00", "17:00", false)),
-                                        List.of())),
-                        422))
-                .isEqualTo("hours");
+        Map<String, Object> withHours = mondays(unique("Not quite"));
+        withHours.put("kind", "TWENTY_FOUR_SEVEN");
+        assertThat(field(post(withHours), 422)).isEqualTo("hours");
     }
 
     @Test
     void theSlaConfigurationStartsOffAndOnlyTheAdminsWorkspaceChanges() {
-        Api.Reply globexBefore = api.get("/api/v1/sla/config/current/", globexAdmin);
+        Api.Reply globexBefore = api.get(CONFIG + "/current/", globexAdmin);
         assertThat(globexBefore.status()).isEqualTo(200);
         assertThat(globexBefore.body().get("allow_sla").asBoolean()).isFalse();
         assertThat(globexBefore.body().get("allow_holidays").asBoolean()).isFalse();
@@ -142,16 +117,16 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
 
         Api.Reply changed = api.send(
                 HttpMethod.POST,
-                "/api/v1/sla/config/update_config/",
+                CONFIG + "/update_config/",
                 acmeAdmin,
                 Map.of("allow_sla", true, "allow_holidays", true));
         assertThat(changed.status()).isEqualTo(200);
 
-        Api.Reply acmeAfter = api.get("/api/v1/sla/config/current", acmeAgent);
+        Api.Reply acmeAfter = api.get(CONFIG + "/current", acmeAgent);
         assertThat(acmeAfter.body().get("allow_sla").asBoolean()).isTrue();
         assertThat(acmeAfter.body().get("allow_holidays").asBoolean()).isTrue();
         assertThat(acmeAfter.body().get("at_risk_percent").asInt()).isEqualTo(75);
-        Api.Reply globexAfter = api.get("/api/v1/sla/config/current", globexAdmin);
+        Api.Reply globexAfter = api.get(CONFIG + "/current", globexAdmin);
         assertThat(globexAfter.body().get("allow_sla").asBoolean()).isFalse();
         assertThat(globexAfter.body().get("version").asInt())
                 .isEqualTo(globexBefore.body().get("version").asInt());
@@ -159,22 +134,15 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
 
     @Test
     void dueDatesCountHolidaysOnlyWhenTheWorkspaceAllowsThem() {
-        long id = api.send(
-                        HttpMethod.POST,
-                        CALENDARS,
-                        acmeAdmin,
-                        calendar(
-                                unique("Office"),
-                                "BUSINESS_HOURS",
-                                "UTC",
-                                List.of(
-                                        hours("THURSDAY", "09:00", "17:00", false),
-                                        hours("FRIDAY", "09:00", "17:00", false),
-                                        hours("MONDAY", "09:00", "17:00", false)),
-                                List.of(holiday("Christmas Day", "2020-12-25", null, true))))
-                .body()
-                .get("id")
-                .asLong();
+        long id = created(calendar(
+                unique("Office"),
+                "BUSINESS_HOURS",
+                "UTC",
+                List.of(
+                        hours("THURSDAY", "09:00", "17:00", false),
+                        hours("FRIDAY", "09:00", "17:00", false),
+                        hours("MONDAY", "09:00", "17:00", false)),
+                List.of(holiday("Christmas Day", "2020-12-25", null, true))));
         String christmasEveAt1600PlusTwoHours =
                 CALENDARS + "/" + id + "/due-date?start=2026-12-24T16:00:00Z&target_minutes=120";
 
@@ -192,19 +160,7 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
     @Test
     void anotherWorkspacesAdminCannotReadChangeOrDeleteACalendar() {
         String name = unique("Acme only");
-        long id = api.send(
-                        HttpMethod.POST,
-                        CALENDARS,
-                        acmeAdmin,
-                        calendar(
-                                name,
-                                "BUSINESS_HOURS",
-                                "UTC",
-                                List.of(hours("MONDAY", "09:00", "17:00", false)),
-                                List.of()))
-                .body()
-                .get("id")
-                .asLong();
+        long id = created(mondays(name));
         Map<String, Object> takeover = calendar("Taken", "TWENTY_FOUR_SEVEN", "UTC", List.of(), List.of());
 
         assertThat(api.get(CALENDARS + "/" + id, globexAdmin).status()).isEqualTo(404);
@@ -224,22 +180,15 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
     @Test
     void customersAreForbiddenAnonymousCallersUnauthenticatedAndAgentsOnlyRead() {
         String customer = acme.token(acme.addUser("customer"));
-        Map<String, Object> body = calendar(
-                unique("By agent"),
-                "BUSINESS_HOURS",
-                "UTC",
-                List.of(hours("MONDAY", "09:00", "17:00", false)),
-                List.of());
-        long seeded = calendarNamed(api.get(CALENDARS + "?limit=100", acmeAdmin), "Business hours")
-                .get("id")
-                .asLong();
+        Map<String, Object> body = mondays(unique("By agent"));
+        long seeded = seededCalendar();
 
         Api.Reply customerReads = api.get(CALENDARS, customer);
         assertThat(customerReads.status()).isEqualTo(403);
         assertThat(customerReads.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(api.get("/api/v1/sla/config/current", customer).status()).isEqualTo(403);
+        assertThat(api.get(CONFIG + "/current", customer).status()).isEqualTo(403);
         assertThat(api.get(CALENDARS, null).status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/sla/config/current", null).status()).isEqualTo(401);
+        assertThat(api.get(CONFIG + "/current", null).status()).isEqualTo(401);
         assertThat(api.send(HttpMethod.POST, CALENDARS, acmeAgent, body).status())
                 .isEqualTo(403);
         assertThat(api.send(HttpMethod.PUT, CALENDARS + "/" + seeded, acmeAgent, body)
@@ -248,7 +197,7 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(api.send(HttpMethod.DELETE, CALENDARS + "/" + seeded, acmeAgent, null)
                         .status())
                 .isEqualTo(403);
-        assertThat(api.send(HttpMethod.POST, "/api/v1/sla/config/update_config", acmeAgent, Map.of("allow_sla", true))
+        assertThat(api.send(HttpMethod.POST, CONFIG + "/update_config", acmeAgent, Map.of("allow_sla", true))
                         .status())
                 .isEqualTo(403);
         assertThat(names(api.get(CALENDARS + "?limit=100", acmeAdmin))).doesNotContain((String) body.get("name"));
@@ -257,69 +206,35 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
     @Test
     void badCalendarsAreRefusedNamingTheField() {
         assertThat(field(
-                        create(List.of(
-                                hours("MONDAY", "09:00", "17:00", false), hours("MONDAY", "16:00", "18:00", false))),
+                        withHours(hours("MONDAY", "09:00", "17:00", false), hours("MONDAY", "16:00", "18:00", false)),
                         422))
                 .isEqualTo("hours[1]");
         assertThat(field(
-                        create(List.of(
-                                hours("SUNDAY", "22:00", "10:00", true), hours("MONDAY", "09:00", "17:00", false))),
+                        withHours(hours("SUNDAY", "22:00", "10:00", true), hours("MONDAY", "09:00", "17:00", false)),
                         422))
                 .isEqualTo("hours[1]");
-        assertThat(field(create(List.of(hours("MONDAY", "17:00", "09:00", false))), 422))
+        assertThat(field(withHours(hours("MONDAY", "17:00", "09:00", false)), 422))
                 .isEqualTo("hours[0]");
-        assertThat(field(create(List.of(hours("FUNDAY", "09:00", "17:00", false))), 422))
+        assertThat(field(withHours(hours("FUNDAY", "09:00", "17:00", false)), 422))
                 .isEqualTo("hours[0].day");
-        assertThat(field(create(List.of(hours("MONDAY", "9 am", "17:00", false))), 422))
+        assertThat(field(withHours(hours("MONDAY", "9 am", "17:00", false)), 422))
                 .isEqualTo("hours[0].start");
-        assertThat(field(create(List.of()), 422)).isEqualTo("hours");
-        Map<String, Object> unknownZone = calendar(
-                unique("Z"),
-                "BUSINESS_HOURS",
-                "Atlantis/Capital",
-                List.of(hours("MONDAY", "09:00", "17:00", false)),
-                List.of());
-        assertThat(field(api.send(HttpMethod.POST, CALENDARS, acmeAdmin, unknownZone), 422))
-                .isEqualTo("time_zone");
-        Map<String, Object> badKind =
-                calendar(unique("K"), "SOMETIMES", "UTC", List.of(hours("MONDAY", "09:00", "17:00", false)), List.of());
-        assertThat(field(api.send(HttpMethod.POST, CALENDARS, acmeAdmin, badKind), 422))
-                .isEqualTo("kind");
-        assertThat(field(createWithHolidays(List.of(holiday("Bad", "2026-02-30", null, false))), 422))
+        assertThat(field(withHours(), 422)).isEqualTo("hours");
+        assertThat(field(with("time_zone", "Atlantis/Capital"), 422)).isEqualTo("time_zone");
+        assertThat(field(with("kind", "SOMETIMES"), 422)).isEqualTo("kind");
+        assertThat(field(with("holidays", List.of(holiday("Bad", "2026-02-30", null, false))), 422))
                 .isEqualTo("holidays[0].date");
-        assertThat(field(createWithHolidays(List.of(holiday("Backwards", "2026-05-02", "2026-05-01", false))), 422))
+        assertThat(field(with("holidays", List.of(holiday("Backwards", "2026-05-02", "2026-05-01", false))), 422))
                 .isEqualTo("holidays[0]");
-        assertThat(field(
-                        api.send(
-                                HttpMethod.POST,
-                                CALENDARS,
-                                acmeAdmin,
-                                calendar(" ", "BUSINESS_HOURS", "UTC", List.of(), List.of())),
-                        400))
-                .isEqualTo("name");
-        assertThat(field(
-                        api.send(
-                                HttpMethod.POST,
-                                CALENDARS,
-                                acmeAdmin,
-                                calendar(
-                                        "business HOURS",
-                                        "BUSINESS_HOURS",
-                                        "UTC",
-                                        List.of(hours("MONDAY", "09:00", "17:00", false)),
-                                        List.of())),
-                        409))
-                .isEqualTo("name");
+        assertThat(field(post(mondays(" ")), 400)).isEqualTo("name");
+        assertThat(field(post(mondays("business HOURS")), 409)).isEqualTo("name");
         assertThat(field(api.get(CALENDARS + "?cursor=nonsense", acmeAdmin), 422))
                 .isEqualTo("cursor");
     }
 
     @Test
     void negativeTargetsAndBadStartsAreRefusedNamingTheParameter() {
-        long seeded = calendarNamed(api.get(CALENDARS + "?limit=100", acmeAdmin), "Business hours")
-                .get("id")
-                .asLong();
-        String dueDate = CALENDARS + "/" + seeded + "/due-date";
+        String dueDate = CALENDARS + "/" + seededCalendar() + "/due-date";
 
         assertThat(field(api.get(dueDate + "?start=2026-03-02T09:00:00Z&target_minutes=-5", acmeAgent), 400))
                 .isEqualTo("target_minutes");
@@ -330,11 +245,7 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(field(api.get(dueDate + "?start=1900-01-01T00:00:00Z&target_minutes=60", acmeAgent), 422))
                 .isEqualTo("start");
         assertThat(field(
-                        api.send(
-                                HttpMethod.POST,
-                                "/api/v1/sla/config/update_config",
-                                acmeAdmin,
-                                Map.of("at_risk_percent", 150)),
+                        api.send(HttpMethod.POST, CONFIG + "/update_config", acmeAdmin, Map.of("at_risk_percent", 150)),
                         422))
                 .isEqualTo("at_risk_percent");
     }
@@ -343,42 +254,50 @@ class SlaIntegrationTests extends TwoWorkspaceApiTests {
     void theOpenApiDocumentDescribesTheSlaEndpoints() {
         JsonNode paths = api.get("/api/docs", null).body().get("paths");
 
-        assertThat(paths.has("/api/v1/sla/config/current")).isTrue();
-        assertThat(paths.has("/api/v1/sla/config/update_config")).isTrue();
+        assertThat(paths.has(CONFIG + "/current")).isTrue();
+        assertThat(paths.has(CONFIG + "/update_config")).isTrue();
         assertThat(paths.has(CALENDARS)).isTrue();
         assertThat(paths.has(CALENDARS + "/{id}")).isTrue();
         assertThat(paths.has(CALENDARS + "/{id}/due-date")).isTrue();
     }
 
+    private Api.Reply post(Map<String, Object> calendar) {
+        return api.send(HttpMethod.POST, CALENDARS, acmeAdmin, calendar);
+    }
+
+    private long created(Map<String, Object> calendar) {
+        Api.Reply created = post(calendar);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body().get("id").asLong();
+    }
+
+    /** Posts a Mondays calendar with one field changed. */
+    private Api.Reply with(String field, Object value) {
+        Map<String, Object> calendar = mondays(unique("Bad"));
+        calendar.put(field, value);
+        return post(calendar);
+    }
+
+    @SafeVarargs
+    private Api.Reply withHours(Map<String, Object>... hours) {
+        return with("hours", List.of(hours));
+    }
+
+    private long seededCalendar() {
+        return calendarNamed(api.get(CALENDARS + "?limit=100", acmeAdmin), "Business hours")
+                .get("id")
+                .asLong();
+    }
+
     private void setHolidays(boolean allowed) {
-        assertThat(api.send(
-                                HttpMethod.POST,
-                                "/api/v1/sla/config/update_config",
-                                acmeAdmin,
-                                Map.of("allow_holidays", allowed))
+        assertThat(api.send(HttpMethod.POST, CONFIG + "/update_config", acmeAdmin, Map.of("allow_holidays", allowed))
                         .status())
                 .isEqualTo(200);
     }
 
-    private Api.Reply create(List<Map<String, Object>> hours) {
-        return api.send(
-                HttpMethod.POST,
-                CALENDARS,
-                acmeAdmin,
-                calendar(unique("Bad"), "BUSINESS_HOURS", "UTC", hours, List.of()));
-    }
-
-    private Api.Reply createWithHolidays(List<Map<String, Object>> holidays) {
-        return api.send(
-                HttpMethod.POST,
-                CALENDARS,
-                acmeAdmin,
-                calendar(
-                        unique("Bad"),
-                        "BUSINESS_HOURS",
-                        "UTC",
-                        List.of(hours("MONDAY", "09:00", "17:00", false)),
-                        holidays));
+    /** Mondays 09:00-17:00 in UTC. */
+    private static Map<String, Object> mondays(String name) {
+        return calendar(name, "BUSINESS_HOURS", "UTC", List.of(hours("MONDAY", "09:00", "17:00", false)), List.of());
     }
 
     private static Map<String, Object> calendar(

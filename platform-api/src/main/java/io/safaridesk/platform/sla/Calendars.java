@@ -149,14 +149,8 @@ public class Calendars {
                 "is not an IANA time zone (e.g. Africa/Nairobi)");
         List<Hours> hoursGiven = details.hours() == null ? List.of() : details.hours();
         List<HolidayDetails> holidaysGiven = details.holidays() == null ? List.of() : details.holidays();
-        List<OpeningHours> hours = new ArrayList<>();
-        for (int i = 0; i < hoursGiven.size(); i++) {
-            hours.add(openingHours(problems, "hours[" + i + "]", hoursGiven.get(i)));
-        }
-        List<CalendarHoliday> holidays = new ArrayList<>();
-        for (int i = 0; i < holidaysGiven.size(); i++) {
-            holidays.add(holiday(problems, "holidays[" + i + "]", holidaysGiven.get(i)));
-        }
+        List<OpeningHours> hours = items(problems, "hours", hoursGiven, Calendars::openingHours);
+        List<CalendarHoliday> holidays = items(problems, "holidays", holidaysGiven, Calendars::holiday);
         if (kind == CalendarKind.TWENTY_FOUR_SEVEN) {
             requireNone(problems, "hours", hoursGiven);
             requireNone(problems, "holidays", holidaysGiven);
@@ -182,10 +176,6 @@ public class Calendars {
     }
 
     private static OpeningHours openingHours(List<FieldProblem> problems, String field, Hours given) {
-        if (given == null) {
-            problems.add(new FieldProblem(field, "must not be null"));
-            return null;
-        }
         DayOfWeek day =
                 parse(problems, field + ".day", () -> DayOfWeek.valueOf(upper(given.day())), "is not MONDAY to SUNDAY");
         LocalTime start =
@@ -202,10 +192,6 @@ public class Calendars {
     }
 
     private static CalendarHoliday holiday(List<FieldProblem> problems, String field, HolidayDetails given) {
-        if (given == null) {
-            problems.add(new FieldProblem(field, "must not be null"));
-            return null;
-        }
         if (given.name() == null || given.name().isBlank() || given.name().length() > 100) {
             problems.add(new FieldProblem(field + ".name", "must be 1 to 100 characters"));
         }
@@ -226,6 +212,26 @@ public class Calendars {
         return holiday == null || given.name() == null
                 ? null
                 : new CalendarHoliday(given.name().trim(), holiday);
+    }
+
+    /** Parses one list item; records what is wrong with it in {@code problems}, returning null then. */
+    private interface ItemParser<T, R> {
+        R parse(List<FieldProblem> problems, String field, T given);
+    }
+
+    /** Each item of {@code given} parsed, named {@code field[i]} in problems; a null item is one. */
+    private static <T, R> List<R> items(
+            List<FieldProblem> problems, String field, List<T> given, ItemParser<T, R> parser) {
+        List<R> parsed = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String item = field + "[" + i + "]";
+            if (given.get(i) == null) {
+                problems.add(new FieldProblem(item, "must not be null"));
+            } else {
+                parsed.add(parser.parse(problems, item, given.get(i)));
+            }
+        }
+        return parsed;
     }
 
     private static void requireNone(List<FieldProblem> problems, String field, List<?> given) {
