@@ -124,10 +124,13 @@ public class Calendars {
             throw ApiProblem.invalidField(
                     "target_minutes", "must lie between 0 and " + BusinessTimeCalculator.LONGEST_MINUTES);
         }
-        boolean holidaysApply = slaSettings.current().allowHolidays();
-        BusinessTimeCalculator calculator = get(id).toBusinessCalendar().calculator(holidaysApply);
+        BusinessTimeCalculator calculator = calculator(id);
         try {
-            return new DueDate(start, target, calculator.addBusinessTime(start, target), holidaysApply);
+            return new DueDate(
+                    start,
+                    target,
+                    calculator.addBusinessTime(start, target),
+                    slaSettings.current().allowHolidays());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidField("target_minutes", "is not reached on this calendar before 2200");
         }

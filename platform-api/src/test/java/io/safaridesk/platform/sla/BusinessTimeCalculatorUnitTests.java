@@ -280,6 +280,33 @@ class BusinessTimeCalculatorUnitTests {
                 .isEqualTo(at(UTC, "2026-03-09T13:00"));
     }
 
+    @Test
+    void yearsAreFoundForEveryNewYearsEveAndNewYearsDayFrom1969To2200() {
+        for (int year = 1969; year <= 2200; year++) {
+            assertThat(HolidayDays.yearOf(LocalDate.of(year, 1, 1).toEpochDay()))
+                    .isEqualTo(year);
+            assertThat(HolidayDays.yearOf(LocalDate.of(year, 12, 31).toEpochDay()))
+                    .isEqualTo(year);
+        }
+    }
+
+    @Test
+    void theOffsetTimelineAgreesWithTheZoneRulesFrom1970To2200() {
+        java.util.Random random = new java.util.Random(7);
+        for (String zone : List.of("Europe/London", "America/New_York", "Africa/Nairobi", "Australia/Lord_Howe")) {
+            OffsetTimeline timeline = OffsetTimeline.of(ZoneId.of(zone));
+            for (int i = 0; i < 10_000; i++) {
+                Instant instant = Instant.ofEpochSecond(random.nextLong(
+                        BusinessTimeCalculator.EARLIEST.getEpochSecond(),
+                        BusinessTimeCalculator.LATEST.getEpochSecond()));
+                long offset = timeline.offset(timeline.stretchAt(BusinessTimeCalculator.epochNanos(instant)));
+                assertThat(offset / 1_000_000_000L)
+                        .as(zone + " at " + instant)
+                        .isEqualTo(ZoneId.of(zone).getRules().getOffset(instant).getTotalSeconds());
+            }
+        }
+    }
+
     /** Monday to Friday, 09:00 to 17:00. */
     static BusinessCalendar officeHours(ZoneId zone, List<Holiday> holidays) {
         return new BusinessCalendar(zone, weekdays(day -> day.getValue() <= 5, "09:00", "17:00").hours, holidays);
