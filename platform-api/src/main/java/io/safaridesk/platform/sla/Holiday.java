@@ -3,6 +3,7 @@ package io.safaridesk.platform.sla;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.MonthDay;
+import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.function.LongConsumer;
@@ -55,9 +56,8 @@ public record Holiday(LocalDate first, LocalDate last, boolean yearly) {
     void daysIn(int year, LongConsumer days) {
         if (yearly) {
             MonthDay monthDay = MonthDay.from(first);
-            boolean leapDayInCommonYear = monthDay.getMonth() == Month.FEBRUARY
-                    && monthDay.getDayOfMonth() == 29
-                    && !java.time.Year.isLeap(year);
+            boolean leapDayInCommonYear =
+                    monthDay.getMonth() == Month.FEBRUARY && monthDay.getDayOfMonth() == 29 && !Year.isLeap(year);
             if (year >= first.getYear() && !leapDayInCommonYear) {
                 days.accept(monthDay.atYear(year).toEpochDay());
             }

@@ -15,7 +15,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Worked examples, each checked by hand; the test name states it. */
@@ -80,7 +83,10 @@ class BusinessTimeCalculatorUnitTests {
     void at1130PlusOneHourSkipsLunchTo1330WithTwoIntervalsADay() {
         BusinessTimeCalculator calculator = new BusinessCalendar(
                         UTC,
-                        weekdays(day -> true, "08:00", "12:00").and(weekdays(day -> true, "13:00", "17:00")).hours,
+                        Stream.concat(
+                                        every(day -> true, "08:00", "12:00").stream(),
+                                        every(day -> true, "13:00", "17:00").stream())
+                                .toList(),
                         List.of())
                 .calculator(true);
 
@@ -114,9 +120,7 @@ class BusinessTimeCalculatorUnitTests {
     @Test
     void yearlyHolidayOnTheTwentyNinthOfFebruaryClosesOnlyLeapYears() {
         BusinessCalendar calendar = new BusinessCalendar(
-                UTC,
-                weekdays(day -> true, "09:00", "17:00").hours,
-                List.of(Holiday.yearlyFrom(LocalDate.of(2024, 2, 29))));
+                UTC, every(day -> true, "09:00", "17:00"), List.of(Holiday.yearlyFrom(LocalDate.of(2024, 2, 29))));
 
         assertThat(calendar.calculator(true).isOpenAt(at(UTC, "2028-02-29T10:00")))
                 .isFalse();
@@ -170,7 +174,7 @@ class BusinessTimeCalculatorUnitTests {
     @Test
     void londonHoursFrom0100To0300LastOneHourOnTheSpringForwardSundayAndThreeOnTheFallBackSunday() {
         BusinessTimeCalculator calculator =
-                new BusinessCalendar(LONDON, weekdays(day -> true, "01:00", "03:00").hours, List.of()).calculator(true);
+                new BusinessCalendar(LONDON, every(day -> true, "01:00", "03:00"), List.of()).calculator(true);
 
         assertThat(calculator.businessTimeBetween(at(LONDON, "2026-03-29T00:00"), at(LONDON, "2026-03-29T12:00")))
                 .isEqualTo(Duration.ofHours(1));
@@ -201,7 +205,7 @@ class BusinessTimeCalculatorUnitTests {
     @Test
     void nairobiFridayAt1600PlusTwoHoursIsMondayAt0900EastAfricaTimeOr0600Utc() {
         BusinessTimeCalculator calculator = new BusinessCalendar(
-                        NAIROBI, weekdays(day -> day.getValue() <= 5, "08:00", "17:00").hours, List.of())
+                        NAIROBI, every(day -> day.getValue() <= 5, "08:00", "17:00"), List.of())
                 .calculator(true);
 
         assertThat(calculator.addBusinessTime(at(NAIROBI, "2026-03-27T16:00"), Duration.ofHours(2)))
@@ -227,12 +231,12 @@ class BusinessTimeCalculatorUnitTests {
                 .isInstanceOf(IllegalArgumentException.class);
         BusinessCalendar mondaysOnly = new BusinessCalendar(
                 UTC,
-                weekdays(day -> day == MONDAY, "09:00", "17:00").hours,
+                every(day -> day == MONDAY, "09:00", "17:00"),
                 List.of(Holiday.yearlyFrom(LocalDate.of(2026, 6, 1))));
         BusinessTimeCalculator closedForEver = new BusinessCalendar(
                         UTC,
                         List.of(OpeningHours.sameDay(MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0))),
-                        java.util.stream.IntStream.range(0, 366)
+                        IntStream.range(0, 366)
                                 .mapToObj(i -> Holiday.yearlyFrom(
                                         LocalDate.of(2024, 1, 1).plusDays(i)))
                                 .toList())
@@ -292,7 +296,7 @@ class BusinessTimeCalculatorUnitTests {
 
     @Test
     void theOffsetTimelineAgreesWithTheZoneRulesFrom1970To2200() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (String zone : List.of("Europe/London", "America/New_York", "Africa/Nairobi", "Australia/Lord_Howe")) {
             OffsetTimeline timeline = OffsetTimeline.of(ZoneId.of(zone));
             for (int i = 0; i < 10_000; i++) {
@@ -309,7 +313,7 @@ class BusinessTimeCalculatorUnitTests {
 
     /** Monday to Friday, 09:00 to 17:00. */
     static BusinessCalendar officeHours(ZoneId zone, List<Holiday> holidays) {
-        return new BusinessCalendar(zone, weekdays(day -> day.getValue() <= 5, "09:00", "17:00").hours, holidays);
+        return new BusinessCalendar(zone, every(day -> day.getValue() <= 5, "09:00", "17:00"), holidays);
     }
 
     /** Monday to Friday, 22:00 to 06:00 the next morning. */
@@ -323,18 +327,12 @@ class BusinessTimeCalculatorUnitTests {
                 holidays);
     }
 
-    private record Week(List<OpeningHours> hours) {
-        Week and(Week other) {
-            return new Week(java.util.stream.Stream.concat(hours.stream(), other.hours.stream())
-                    .toList());
-        }
-    }
-
-    private static Week weekdays(Predicate<DayOfWeek> days, String start, String end) {
-        return new Week(Arrays.stream(DayOfWeek.values())
+    /** {@code start} to {@code end} on each of the {@code days}. */
+    private static List<OpeningHours> every(Predicate<DayOfWeek> days, String start, String end) {
+        return Arrays.stream(DayOfWeek.values())
                 .filter(days)
                 .map(day -> OpeningHours.sameDay(day, LocalTime.parse(start), LocalTime.parse(end)))
-                .toList());
+                .toList();
     }
 
     /** The first instant at which the zone's wall clock shows {@code localDateTime}. */
