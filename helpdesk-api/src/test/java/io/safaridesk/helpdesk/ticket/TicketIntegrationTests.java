@@ -433,6 +433,27 @@ class TicketIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(notJson.status()).isEqualTo(400);
     }
 
+    @Test
+    void theSeedsTicketPathsAndTheRestResourcesAreInTheOpenApiDocument() {
+        JsonNode paths = api.get("/api/docs", null).body().get("paths");
+
+        assertThat(paths.propertyNames())
+                .contains(
+                        "/api/v1/ticket/list",
+                        "/api/v1/ticket/create",
+                        "/api/v1/ticket/get/{ticketId}",
+                        "/api/v1/ticket/update/status/{id}",
+                        "/api/v1/ticket/update/priority/{id}",
+                        "/api/v1/ticket/update/due-date/{id}",
+                        "/api/v1/ticket/assign",
+                        "/api/v1/ticket/{pk}/add-note",
+                        "/api/v1/tickets",
+                        "/api/v1/tickets/{id}",
+                        "/api/v1/tickets/{id}/activities",
+                        "/api/v1/ticket-statuses",
+                        "/api/v1/ticket-categories");
+    }
+
     private Api.Reply changeStatus(long id, String status) {
         return api.send(HttpMethod.PUT, "/api/v1/tickets/" + id + "/status", acmeAdmin, Map.of("status", status));
     }
