@@ -19,5 +19,6 @@ classpath="tenant-provisioning/target/test-classes:tenant-provisioning/target/cl
 # the default cell's Keycloak: the process serving SAFARIDESK_KEYCLOAK_URL's port
 port="$(echo "${SAFARIDESK_KEYCLOAK_URL:-http://127.0.0.1:8180}" | sed -E 's#.*:([0-9]+)/?$#\1#')"
 for pid in $(ps -eo pid=,args= | awk -v p="--http-port=$port" 'index($0, p) && /keycloak/ {print $1}'); do
-  echo "default cell Keycloak (pid $pid): $(grep VmRSS /proc/"$pid"/status)"
+  rss=$(ps -o rss= --pid "$pid" --ppid "$pid" | awk '{s+=$1} END {print int(s/1024)}')
+  echo "default cell Keycloak (pid $pid): VmRSS ${rss} MB (with child processes)"
 done

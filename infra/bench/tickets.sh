@@ -9,8 +9,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JAVA_HOME="$("$repo/infra/bin/find-jdk")"
 export JAVA_HOME
 cd "$repo"
-./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl helpdesk-api -am install
-./mvnw -q -B -pl helpdesk-api dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
-  -Dmdep.includeScope=test
+# one reactor build: the sibling modules resolve to their own target folders, never to ~/.m2
+./mvnw -q -B -Dspotless.check.skip=true -pl helpdesk-api -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 classpath="helpdesk-api/target/test-classes:helpdesk-api/target/classes:$(cat helpdesk-api/target/bench.classpath)"
 exec "$JAVA_HOME/bin/java" -cp "$classpath" io.safaridesk.helpdesk.bench.TicketBenchmark "${1:-1000000}" "${2:-20}" "${3:-8}"

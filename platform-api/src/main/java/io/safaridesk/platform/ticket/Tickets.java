@@ -101,12 +101,15 @@ public class Tickets {
     public Ticket create(NewTicket command, Actor actor) {
         long requesterId = requesterOf(command, actor);
         checkReferences(command.departmentId(), command.categoryId(), command.dueAt());
+        TicketText description = TicketText.fromHtml(command.descriptionHtml());
+        TicketStatus initial = statuses.initial();
         Instant now = clock.instant();
+        // the number comes last: its counter row stays locked until commit, so the work before it is kept out
         Ticket ticket = repository.save(Ticket.open(
                 new Ticket.Opening(
                         repository.nextNumber(),
                         command.subject(),
-                        TicketText.fromHtml(command.descriptionHtml()),
+                        description,
                         command.channel(),
                         requesterId,
                         command.priority(),
@@ -115,7 +118,7 @@ public class Tickets {
                         command.tags(),
                         command.dueAt(),
                         actor.userId()),
-                statuses.initial(),
+                initial,
                 now));
         repository.flush();
         journal.record(ticket, actor, "created", List.of(), now);

@@ -129,14 +129,27 @@ public final class ProvisioningBenchmark {
         return cell.pid();
     }
 
+    /** The resident memory of the process and its descendants: kc.sh is a shell that runs the Keycloak JVM. */
     private static String residentMemory(long pid) {
+        long kilobytes = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(pid),
+                        ProcessHandle.of(pid).stream()
+                                .flatMap(ProcessHandle::descendants)
+                                .map(ProcessHandle::pid))
+                .mapToLong(ProvisioningBenchmark::residentKilobytes)
+                .sum();
+        return "VmRSS " + kilobytes / 1024 + " MB (with child processes)";
+    }
+
+    private static long residentKilobytes(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                     .filter(line -> line.startsWith("VmRSS"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
                     .findFirst()
-                    .orElse("VmRSS unknown");
+                    .orElse(0);
         } catch (IOException e) {
-            return "VmRSS unknown (" + e.getMessage() + ")";
+            return 0;
         }
     }
 
