@@ -644,6 +644,28 @@ class TaskIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(unreadable.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @Test
+    void theSeedsTaskPathsAndTheRestResourcesAreInTheOpenApiDocument() {
+        JsonNode paths = api.get("/api/docs", null).body().get("paths");
+
+        assertThat(paths.propertyNames())
+                .contains(
+                        "/api/v1/task/list",
+                        "/api/v1/task/create",
+                        "/api/v1/task/update-status",
+                        "/api/v1/tasks",
+                        "/api/v1/tasks/{id}",
+                        "/api/v1/tasks/{id}/status",
+                        "/api/v1/tasks/{id}/assignee",
+                        "/api/v1/tasks/{id}/ticket",
+                        "/api/v1/tasks/{id}/comments",
+                        "/api/v1/tasks/{id}/attachments",
+                        "/api/v1/tasks/{id}/activities",
+                        "/api/v1/tasks/bulk",
+                        "/api/v1/tasks/counts",
+                        "/api/v1/task-statuses");
+    }
+
     private Api.Reply post(Map<String, Object> body) {
         return api.send(HttpMethod.POST, "/api/v1/tasks", acmeAgent, body);
     }

@@ -16,21 +16,17 @@ import io.safaridesk.platform.task.TaskSearch;
 import io.safaridesk.platform.task.TaskStatus;
 import io.safaridesk.platform.task.Tasks;
 import io.safaridesk.platform.web.Cursor;
+import io.safaridesk.platform.web.Downloads;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -241,12 +237,7 @@ class TaskController {
             @RequestParam("file") MultipartFile file,
             @RequestParam(name = "comment_id", required = false) Long commentId,
             Actor actor) {
-        Uploads.Upload upload;
-        try {
-            upload = new Uploads.Upload("file", file.getOriginalFilename(), file.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the upload", e);
-        }
+        Uploads.Upload upload = new Uploads.Upload("file", file.getOriginalFilename(), Downloads.bytes(file));
         return AttachmentView.of(comments.attach(id, upload, commentId, actor));
     }
 
@@ -259,17 +250,7 @@ class TaskController {
     @GetMapping("/{id}/attachments/{attachmentId}/content")
     ResponseEntity<byte[]> content(@PathVariable long id, @PathVariable long attachmentId, Actor actor) {
         TaskComments.Content content = comments.content(id, attachmentId, actor);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(content.attachment().contentType()))
-                .header(
-                        "Content-Disposition",
-                        ContentDisposition.attachment()
-                                .filename(content.attachment().filename(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .cacheControl(CacheControl.noCache().cachePrivate())
-                .body(content.bytes());
+        return Downloads.attachment(
+                content.attachment().contentType(), content.attachment().filename(), content.bytes());
     }
 }

@@ -1,5 +1,10 @@
 package io.safaridesk.helpdesk.task.web;
 
+import static io.safaridesk.platform.web.QueryParameters.agentId;
+import static io.safaridesk.platform.web.QueryParameters.collect;
+import static io.safaridesk.platform.web.QueryParameters.instant;
+import static io.safaridesk.platform.web.QueryParameters.split;
+
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
@@ -7,16 +12,8 @@ import io.safaridesk.platform.task.TaskQuery;
 import io.safaridesk.platform.task.TaskStatus;
 import io.safaridesk.platform.ticket.Priority;
 import io.safaridesk.platform.web.Cursor;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -52,11 +49,12 @@ record TaskListParameters(
             problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
         }
         boolean unassigned = "unassigned".equalsIgnoreCase(assignedTo);
+        Long after = collect(problems, () -> Cursor.decodeId(cursor));
         TaskQuery query = new TaskQuery(
                 view == null ? null : collect(problems, () -> TaskQuery.View.of("view", view)),
                 collect(problems, () -> split(status, s -> TaskStatus.of("status", s))),
                 collect(problems, () -> split(priority, p -> Priority.of("priority", p))),
-                agentId(assignedTo, actor, problems),
+                agentId("assigned_to", assignedTo, actor, problems),
                 unassigned,
                 department,
                 ticket,
@@ -65,61 +63,11 @@ record TaskListParameters(
                 instant("due_from", dueFrom, problems),
                 instant("due_to", dueTo, problems),
                 q != null ? q : search,
-                collect(problems, () -> Cursor.decodeId(cursor)),
+                after == null ? 0 : after,
                 pageSize);
         if (!problems.isEmpty()) {
             throw new ApiProblem.InvalidInput(problems);
         }
         return query;
-    }
-
-    private static Long agentId(String value, Actor actor, List<FieldProblem> problems) {
-        if (value == null || value.isBlank() || value.equalsIgnoreCase("unassigned")) {
-            return null;
-        }
-        if (value.equalsIgnoreCase("me")) {
-            return actor.agentId();
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            problems.add(new FieldProblem("assigned_to", "is not an agent id, me or unassigned"));
-            return null;
-        }
-    }
-
-    private static <T> Set<T> split(String csv, Function<String, T> parse) {
-        if (csv == null || csv.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(csv.split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .map(parse)
-                .collect(Collectors.toSet());
-    }
-
-    private static Instant instant(String field, String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10
-                    ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "is not an ISO date or instant"));
-            return null;
-        }
-    }
-
-    /** Runs {@code parse}, collecting its field problems instead of stopping at the first. */
-    private static <T> T collect(List<FieldProblem> problems, java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (ApiProblem.InvalidInput e) {
-            problems.addAll(e.fields());
-            return null;
-        }
     }
 }
