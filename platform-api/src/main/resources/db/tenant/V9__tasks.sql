@@ -53,8 +53,8 @@ create index tasks_department on tasks (department_id, id);
 create index tasks_creator on tasks (creator_agent_id, id);
 create index tasks_created_at on tasks (created_at, id);
 create index tasks_due_at on tasks (due_at, id) where due_at is not null;
--- the ticket rule reads a ticket's open tasks on every resolve
-create index tasks_open_by_ticket on tasks (ticket_id) where ticket_id is not null and status not in ('DONE', 'CANCELLED');
+-- a ticket's tasks: the list filter, and the rule that reads a ticket's open tasks on every resolve
+create index tasks_ticket on tasks (ticket_id, id) where ticket_id is not null;
 
 create table task_comments (
     id              bigint generated always as identity primary key,

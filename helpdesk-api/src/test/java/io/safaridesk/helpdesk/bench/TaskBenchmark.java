@@ -19,8 +19,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Tasks at scale, in one workspace: generates N tasks with SQL (a fifth of them on tickets), then measures through the
- * API a filtered full-text task list (25 per page), the counts per view, and resolving a ticket (the open-task rule's
- * look-up included), each as p50/p95. Run by {@code infra/bench/tasks.sh}; not a test.
+ * API a filtered full-text task list (25 per page), the counts per view, and the list of one ticket's tasks, each as p50/p95. Run by {@code infra/bench/tasks.sh}; not a test.
  *
  * <p>Arguments: {@code <tasks to generate> <requests per measurement>}.
  */
@@ -48,7 +47,7 @@ public final class TaskBenchmark {
             System.out.printf("generated %,d tasks in %d s%n", tasks, (System.nanoTime() - started) / 1_000_000_000);
             report("list (view + status + priority + text, 25 per page)", latencies(client, token, LIST, requests));
             report("counts per view", latencies(client, token, "/api/v1/tasks/counts", requests));
-            report("ticket read with its tasks' filter", latencies(client, token, "/api/v1/tasks?ticket=1", requests));
+            report("list of one ticket's tasks", latencies(client, token, "/api/v1/tasks?ticket=1", requests));
         }
         System.exit(0);
     }
