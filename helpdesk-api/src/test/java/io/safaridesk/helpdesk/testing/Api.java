@@ -71,14 +71,32 @@ public final class Api {
 
     /** Uploads {@code content} as the multipart part {@code part} with PUT, as a browser form would. */
     public Reply upload(String path, String token, String part, String filename, MediaType type, byte[] content) {
+        return upload(HttpMethod.PUT, path, token, part, filename, type, content, Map.of());
+    }
+
+    /** Uploads {@code content} as the multipart part {@code part} next to plain {@code fields}; no token: anonymous. */
+    public Reply upload(
+            HttpMethod method,
+            String path,
+            String token,
+            String part,
+            String filename,
+            MediaType type,
+            byte[] content,
+            Map<String, String> fields) {
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(type);
         partHeaders.setContentDispositionFormData(part, filename);
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add(part, new HttpEntity<>(new NamedBytes(content, filename), partHeaders));
-        return http.put()
+        fields.forEach(parts::add);
+        return http.method(method)
                 .uri(path)
-                .headers(h -> h.setBearerAuth(token))
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                })
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(parts)
                 .exchange((request, response) -> {

@@ -41,6 +41,7 @@ public class BulkTicketOperations {
     private final TicketStatuses statuses;
     private final TicketJournal journal;
     private final Agents agents;
+    private final OpenTaskGuard openTasks;
     private final Clock clock;
 
     BulkTicketOperations(
@@ -51,6 +52,7 @@ public class BulkTicketOperations {
             TicketStatuses statuses,
             TicketJournal journal,
             Agents agents,
+            OpenTaskGuard openTasks,
             Clock clock) {
         this.tickets = tickets;
         this.repository = repository;
@@ -59,6 +61,7 @@ public class BulkTicketOperations {
         this.statuses = statuses;
         this.journal = journal;
         this.agents = agents;
+        this.openTasks = openTasks;
         this.clock = clock;
     }
 
@@ -79,9 +82,23 @@ public class BulkTicketOperations {
         }
     }
 
-    /** A bulk request; {@code agentId}, {@code status} and {@code priority} are the arguments of their actions. */
+    /**
+     * A bulk request; {@code agentId}, {@code status} and {@code priority} are the arguments of their actions;
+     * {@code overrideReason} lets {@code set_status} resolve or close tickets that still have open tasks.
+     */
     public record Request(
-            Action action, List<Long> ticketIds, Long agentId, String status, Priority priority, boolean atomic) {}
+            Action action,
+            List<Long> ticketIds,
+            Long agentId,
+            String status,
+            Priority priority,
+            boolean atomic,
+            String overrideReason) {
+
+        boolean overridden() {
+            return overrideReason != null && !overrideReason.isBlank();
+        }
+    }
 
     /** How one ticket fared: {@code ok}, {@code not_found} or {@code error} with a problem type and detail. */
     public record Outcome(long ticketId, String result, String type, String detail) {
@@ -114,6 +131,10 @@ public class BulkTicketOperations {
                 .collect(Collectors.toMap(Ticket::id, Function.identity()));
         Map<Long, TicketStatus> statusById =
                 statuses.list().stream().collect(Collectors.toMap(TicketStatus::id, Function.identity()));
+        Map<Long, List<String>> open =
+                next != null && (next.category() == StatusCategory.RESOLVED || next.category() == StatusCategory.CLOSED)
+                        ? openTasks.openTasks(found.keySet())
+                        : Map.of();
         Instant now = clock.instant();
         List<Outcome> outcomes = new ArrayList<>();
         List<Long> deletions = new ArrayList<>();
@@ -122,7 +143,9 @@ public class BulkTicketOperations {
             Ticket ticket = found.get(id);
             Outcome outcome = ticket == null
                     ? Outcome.notFound(id)
-                    : refusal(request.action(), ticket, statusById, next, agent).orElse(Outcome.ok(id));
+                    : refusal(request.action(), ticket, statusById, next, agent)
+                            .or(() -> openTasksRefusal(request, ticket, statusById, next, open))
+                            .orElse(Outcome.ok(id));
             outcomes.add(outcome);
             failing |= !outcome.succeeded();
             // all or nothing: once one ticket fails, the others are only checked
@@ -130,7 +153,13 @@ public class BulkTicketOperations {
                 if (request.action() == Action.DELETE) {
                     deletions.add(id);
                 } else {
-                    change(request, ticket, statusById.get(ticket.statusId()), next, actor, now);
+                    TicketStatus current = statusById.get(ticket.statusId());
+                    if (request.action() == Action.SET_STATUS
+                            && open.containsKey(id)
+                            && Tickets.closes(current, next)) {
+                        tickets.openTasksOverridden(ticket, open.get(id), request.overrideReason(), actor, now);
+                    }
+                    change(request, ticket, current, next, actor, now);
                 }
             }
         }
@@ -216,6 +245,25 @@ public class BulkTicketOperations {
             }
         }
         return Optional.empty();
+    }
+
+    /** A ticket with open tasks is not resolved or closed without an override reason. */
+    private static Optional<Outcome> openTasksRefusal(
+            Request request,
+            Ticket ticket,
+            Map<Long, TicketStatus> statusById,
+            TicketStatus next,
+            Map<Long, List<String>> open) {
+        if (request.action() != Action.SET_STATUS
+                || request.overridden()
+                || !open.containsKey(ticket.id())
+                || !Tickets.closes(statusById.get(ticket.statusId()), next)) {
+            return Optional.empty();
+        }
+        return Optional.of(Outcome.error(
+                ticket.id(),
+                "ticket-has-open-tasks",
+                "Ticket " + ticket.id() + " has open tasks: " + String.join(", ", open.get(ticket.id()))));
     }
 
     private void change(

@@ -3,17 +3,14 @@ package io.safaridesk.platform.ticket;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.agent.Agent;
 import io.safaridesk.platform.agent.Agents;
+import io.safaridesk.platform.agent.Mentions;
 import io.safaridesk.platform.error.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
@@ -30,10 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional
 public class TicketConversation {
-
-    /** {@code @} and an email address, not itself part of a word or another address. */
-    static final Pattern MENTION =
-            Pattern.compile("(?<![\\w.@+-])@([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
 
     private final Tickets tickets;
     private final TicketMessageRepository messages;
@@ -144,7 +137,7 @@ public class TicketConversation {
     }
 
     private List<Long> mention(Ticket ticket, TicketMessage message, Actor actor, Instant now) {
-        List<Agent> mentioned = agents.activeWithEmails(mentionedEmails(message.bodyText()));
+        List<Agent> mentioned = agents.activeWithEmails(Mentions.emailsIn(message.bodyText()));
         List<Long> ids = new ArrayList<>();
         for (Agent agent : mentioned) {
             if (messages.mention(message.id(), agent.id()) == 0) {
@@ -156,16 +149,6 @@ public class TicketConversation {
                     ticket.id(), ticket.number(), message.id(), agent.id(), actor.userId(), now));
         }
         return ids.stream().sorted().toList();
-    }
-
-    /** The addresses mentioned in {@code text}, in order, each once. */
-    static Set<String> mentionedEmails(String text) {
-        Set<String> emails = new LinkedHashSet<>();
-        Matcher matcher = MENTION.matcher(text);
-        while (matcher.find()) {
-            emails.add(matcher.group(1).toLowerCase(java.util.Locale.ROOT));
-        }
-        return emails;
     }
 
     private List<Entry> entries(List<TicketMessage> page, Actor actor) {

@@ -63,20 +63,38 @@ public class TicketSearch {
     }
 
     private void visibleTo(Actor actor, Sql sql) {
-        switch (actor.role()) {
-            case ADMIN -> sql.where("true", Map.of());
+        Condition visible = visibleTo(actor, "t");
+        sql.where(visible.sql(), visible.parameters());
+    }
+
+    /** A SQL condition with its named parameters. */
+    public record Condition(String sql, Map<String, Object> parameters) {}
+
+    /**
+     * The condition under which {@code actor} sees the ticket row aliased {@code alias} (the rules of
+     * {@link TicketAccess}), for lists of what hangs off tickets; its parameters are prefixed {@code tv}.
+     */
+    public Condition visibleTo(Actor actor, String alias) {
+        return switch (actor.role()) {
+            case ADMIN -> new Condition("true", Map.of());
             case CUSTOMER ->
-                sql.where("t.requester_id = :me and t.trashed_at is null", Map.of("me", actor.contactId()));
-            case AGENT -> {
-                if (!access.seesAllTickets()) {
-                    sql.where(
-                            "(t.department_id is null or t.department_id = any(cast(:myDepartments as bigint[]))"
-                                    + " or t.assignee_id = :me or exists (select 1 from ticket_watchers w"
-                                    + " where w.ticket_id = t.id and w.agent_id = :me))",
-                            Map.of("myDepartments", actor.departments().toArray(Long[]::new), "me", actor.agentId()));
-                }
-            }
-        }
+                new Condition(
+                        alias + ".requester_id = :tvMe and " + alias + ".trashed_at is null",
+                        Map.of("tvMe", actor.contactId()));
+            case AGENT ->
+                access.seesAllTickets()
+                        ? new Condition("true", Map.of())
+                        : new Condition(
+                                "(" + alias + ".department_id is null or " + alias
+                                        + ".department_id = any(cast(:tvDepartments as bigint[])) or " + alias
+                                        + ".assignee_id = :tvMe or exists (select 1 from ticket_watchers w"
+                                        + " where w.ticket_id = " + alias + ".id and w.agent_id = :tvMe))",
+                                Map.of(
+                                        "tvDepartments",
+                                        actor.departments().toArray(Long[]::new),
+                                        "tvMe",
+                                        actor.agentId()));
+        };
     }
 
     private static void filter(TicketQuery query, Sql sql) {

@@ -36,6 +36,7 @@ public class Tickets {
     private final Departments departments;
     private final Agents agents;
     private final TicketRouting routing;
+    private final OpenTaskGuard openTasks;
     private final Clock clock;
 
     Tickets(
@@ -48,6 +49,7 @@ public class Tickets {
             Departments departments,
             Agents agents,
             TicketRouting routing,
+            OpenTaskGuard openTasks,
             Clock clock) {
         this.repository = repository;
         this.statuses = statuses;
@@ -58,6 +60,7 @@ public class Tickets {
         this.departments = departments;
         this.agents = agents;
         this.routing = routing;
+        this.openTasks = openTasks;
         this.clock = clock;
     }
 
@@ -148,6 +151,15 @@ public class Tickets {
                 .orElseThrow(() -> TicketNotFound.forId(id));
     }
 
+    /** Whether the ticket with this id exists and the actor may see it. */
+    @Transactional(readOnly = true)
+    public boolean canSee(long id, Actor actor) {
+        return repository
+                .findById(id)
+                .filter(ticket -> access.canSee(actor, ticket))
+                .isPresent();
+    }
+
     /** The ticket with this number ({@code T-1042} is number 1042), if the actor may see it; else 404. */
     @Transactional(readOnly = true)
     public Ticket getByNumber(long number, Actor actor) {
@@ -157,13 +169,45 @@ public class Tickets {
                 .orElseThrow(() -> TicketNotFound.forNumber(number));
     }
 
-    /** Moves the ticket to the status named by id or name, if its current status allows that move. */
-    public Ticket changeStatus(long id, String status, Integer version, Actor actor) {
+    /**
+     * Moves the ticket to the status named by id or name, if its current status allows that move. Resolving or closing
+     * a ticket with open tasks is refused (409 {@code ticket-has-open-tasks}) unless {@code overrideReason} is given;
+     * the reason is then recorded in the ticket's history.
+     */
+    public Ticket changeStatus(long id, String status, Integer version, String overrideReason, Actor actor) {
         Ticket ticket = editable(id, version, actor);
         TicketStatus current = statuses.get(ticket.statusId());
         TicketStatus next = statuses.named("status", status);
-        statusChanged(ticket, current, next, actor, clock.instant());
+        Instant now = clock.instant();
+        if (closes(current, next)) {
+            List<String> open = openTasks.openTasks(List.of(ticket.id())).getOrDefault(ticket.id(), List.of());
+            if (!open.isEmpty()) {
+                if (overrideReason == null || overrideReason.isBlank()) {
+                    throw TicketHasOpenTasks.forTasks(ticket.id(), open);
+                }
+                openTasksOverridden(ticket, open, overrideReason, actor, now);
+            }
+        }
+        statusChanged(ticket, current, next, actor, now);
         return saved(ticket);
+    }
+
+    /** Whether the move resolves or closes the ticket, which the open-task rule guards. */
+    static boolean closes(TicketStatus current, TicketStatus next) {
+        return current.id() != next.id().longValue()
+                && (next.category() == StatusCategory.RESOLVED || next.category() == StatusCategory.CLOSED);
+    }
+
+    /** Records that the actor resolved or closed the ticket despite its open tasks, and why. */
+    void openTasksOverridden(Ticket ticket, List<String> open, String reason, Actor actor, Instant now) {
+        journal.record(
+                ticket,
+                actor,
+                "open_tasks_overridden",
+                List.of(
+                        Ticket.Change.of("open_tasks", null, String.join(", ", open)),
+                        Ticket.Change.of("override_reason", null, reason.strip())),
+                now);
     }
 
     /** Moves the ticket from {@code current} to {@code next} (if allowed) and records it. */
@@ -341,6 +385,24 @@ public class Tickets {
 
         static TransitionNotAllowed between(TicketStatus from, TicketStatus to) {
             return new TransitionNotAllowed(from.name(), to.name());
+        }
+    }
+
+    /** Resolving or closing a ticket waits until its tasks are done or cancelled, unless an agent overrides it. */
+    public static final class TicketHasOpenTasks extends ApiProblem {
+        private TicketHasOpenTasks(long id, List<String> tasks) {
+            super(
+                    HttpStatus.CONFLICT,
+                    "ticket-has-open-tasks",
+                    "Ticket " + id + " has open tasks: " + String.join(", ", tasks),
+                    List.of(new FieldProblem(
+                            "override_reason",
+                            "is required to resolve or close a ticket with open tasks (" + String.join(", ", tasks)
+                                    + ")")));
+        }
+
+        static TicketHasOpenTasks forTasks(long id, List<String> tasks) {
+            return new TicketHasOpenTasks(id, tasks);
         }
     }
 

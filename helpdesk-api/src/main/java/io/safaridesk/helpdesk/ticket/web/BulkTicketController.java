@@ -21,9 +21,18 @@ class BulkTicketController {
         this.bulk = bulk;
     }
 
-    /** {@code atomic} (default true): all or nothing; false applies what can be applied. */
+    /**
+     * {@code atomic} (default true): all or nothing; false applies what can be applied. {@code override_reason} lets
+     * {@code set_status} resolve or close tickets with open tasks.
+     */
     record BulkRequest(
-            String action, List<Long> ticketIds, Long agentId, String status, String priority, Boolean atomic) {
+            String action,
+            List<Long> ticketIds,
+            Long agentId,
+            String status,
+            String priority,
+            Boolean atomic,
+            String overrideReason) {
 
         BulkTicketOperations.Request toRequest() {
             return new BulkTicketOperations.Request(
@@ -32,7 +41,8 @@ class BulkTicketController {
                     agentId,
                     status,
                     priority == null ? null : Priority.of("priority", priority),
-                    atomic == null || atomic);
+                    atomic == null || atomic,
+                    overrideReason);
         }
     }
 
@@ -54,6 +64,7 @@ class BulkTicketController {
         BulkTicketOperations.Action mapped = action.equals("delete")
                 ? BulkTicketOperations.Action.TRASH
                 : BulkTicketOperations.Action.of("action", action);
-        return bulk.apply(new BulkTicketOperations.Request(mapped, request.ticketIds(), null, null, null, true), actor);
+        return bulk.apply(
+                new BulkTicketOperations.Request(mapped, request.ticketIds(), null, null, null, true, null), actor);
     }
 }

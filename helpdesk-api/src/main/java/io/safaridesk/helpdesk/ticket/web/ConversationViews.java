@@ -8,18 +8,13 @@ import io.safaridesk.platform.ticket.TicketAttachment;
 import io.safaridesk.platform.ticket.TicketAttachments;
 import io.safaridesk.platform.ticket.TicketConversation;
 import io.safaridesk.platform.ticket.TicketMessage;
+import io.safaridesk.platform.web.Downloads;
 import io.safaridesk.platform.web.KeysetPage;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -130,27 +125,13 @@ final class ConversationViews {
 
     /** The multipart part {@code file} as an upload, optionally tied to a message. */
     static TicketAttachments.Upload upload(MultipartFile file, Long messageId) {
-        try {
-            return new TicketAttachments.Upload("file", file.getOriginalFilename(), file.getBytes(), messageId);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the upload", e);
-        }
+        return new TicketAttachments.Upload("file", file.getOriginalFilename(), Downloads.bytes(file), messageId);
     }
 
     /** A download: the stored type, always as an attachment, never sniffed or rendered by the browser. */
     static ResponseEntity<byte[]> download(TicketAttachments.Content content) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(content.attachment().contentType()))
-                .header(
-                        "Content-Disposition",
-                        ContentDisposition.attachment()
-                                .filename(content.attachment().filename(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .cacheControl(CacheControl.noCache().cachePrivate())
-                .body(content.bytes());
+        return Downloads.attachment(
+                content.attachment().contentType(), content.attachment().filename(), content.bytes());
     }
 
     /** A ticket as its requester sees it in the portal: no assignee, tags, department or internal dates. */

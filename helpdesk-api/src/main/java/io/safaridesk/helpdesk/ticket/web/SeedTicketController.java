@@ -67,7 +67,7 @@ class SeedTicketController {
 
     @PutMapping("/update/status/{id}")
     TicketView status(@PathVariable long id, @Valid @RequestBody StatusRequest request, Actor actor) {
-        return views.of(tickets.changeStatus(id, request.status(), request.version(), actor));
+        return views.of(tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
     }
 
     @PutMapping("/update/priority/{id}")

@@ -81,10 +81,12 @@ class TicketController {
         return views.of(tickets.update(id, request.toChanges(), actor));
     }
 
-    @Operation(summary = "Moves the ticket to a status (by id or name), if the current status allows it")
+    @Operation(
+            summary = "Moves the ticket to a status (by id or name), if the current status allows it; resolving or"
+                    + " closing a ticket with open tasks needs override_reason (409 ticket-has-open-tasks without)")
     @PutMapping("/{id}/status")
     TicketView changeStatus(@PathVariable long id, @Valid @RequestBody StatusRequest request, Actor actor) {
-        return views.of(tickets.changeStatus(id, request.status(), request.version(), actor));
+        return views.of(tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
     }
 
     @Operation(summary = "Assigns the ticket to an agent, or unassigns it with agent_id null")

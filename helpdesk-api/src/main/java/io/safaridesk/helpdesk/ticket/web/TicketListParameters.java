@@ -1,5 +1,10 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.platform.web.QueryParameters.agentId;
+import static io.safaridesk.platform.web.QueryParameters.collect;
+import static io.safaridesk.platform.web.QueryParameters.instant;
+import static io.safaridesk.platform.web.QueryParameters.split;
+
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
@@ -9,17 +14,10 @@ import io.safaridesk.platform.ticket.StatusCategory;
 import io.safaridesk.platform.ticket.TicketQuery;
 import io.safaridesk.platform.ticket.TicketSort;
 import io.safaridesk.platform.ticket.TicketStatuses;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -65,7 +63,7 @@ record TicketListParameters(
         Shelf shelf = Shelf.of(view, actor);
         String assigneeParameter = assignee != null ? assignee : assignedTo;
         boolean unassigned = shelf.unassigned || "unassigned".equalsIgnoreCase(assigneeParameter);
-        Long assigneeId = shelf.mine ? actor.agentId() : agentId(assigneeParameter, actor, problems);
+        Long assigneeId = shelf.mine ? actor.agentId() : agentId("assignee", assigneeParameter, actor, problems);
         TicketSort order = sort == null ? TicketSort.NEWEST : collect(problems, () -> TicketSort.of(sort));
         TicketQuery query = new TicketQuery(
                 collect(
@@ -122,56 +120,6 @@ record TicketListParameters(
                             "is not one of live, archived, trash, all, all_tickets, all_unassigned, all_unresolved,"
                                     + " all_resolved, my_unresolved, my_resolved");
             };
-        }
-    }
-
-    private static Long agentId(String value, Actor actor, List<FieldProblem> problems) {
-        if (value == null || value.isBlank() || value.equalsIgnoreCase("unassigned")) {
-            return null;
-        }
-        if (value.equalsIgnoreCase("me")) {
-            return actor.agentId();
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            problems.add(new FieldProblem("assignee", "is not an agent id, me or unassigned"));
-            return null;
-        }
-    }
-
-    private static <T> Set<T> split(String csv, Function<String, T> parse) {
-        if (csv == null || csv.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(csv.split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .map(parse)
-                .collect(Collectors.toSet());
-    }
-
-    private static Instant instant(String field, String value, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10
-                    ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "is not an ISO date or instant"));
-            return null;
-        }
-    }
-
-    /** Runs {@code parse}, collecting its field problems instead of stopping at the first. */
-    private static <T> T collect(List<FieldProblem> problems, java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (ApiProblem.InvalidInput e) {
-            problems.addAll(e.fields());
-            return null;
         }
     }
 }

@@ -84,7 +84,11 @@ final class TicketRequests {
         }
     }
 
-    record StatusRequest(@NotBlank String status, Integer version) {}
+    /** {@code override_reason}: why the ticket is resolved or closed although it has open tasks (recorded). */
+    record StatusRequest(
+            @NotBlank String status,
+            Integer version,
+            @Size(max = 1000) String overrideReason) {}
 
     record PriorityRequest(@NotBlank String priority, Integer version) {}
 

@@ -1,4 +1,4 @@
-package io.safaridesk.platform.ticket;
+package io.safaridesk.platform.attachment;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

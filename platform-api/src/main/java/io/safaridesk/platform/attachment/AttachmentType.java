@@ -1,4 +1,4 @@
-package io.safaridesk.platform.ticket;
+package io.safaridesk.platform.attachment;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,7 +15,7 @@ import java.util.Set;
  * extension only tells apart formats that share a container (Office documents are ZIP or OLE files). Markup a browser
  * would render (HTML, SVG, XML) and executables are {@link #dangerous(byte[], String) dangerous} and refused.
  */
-final class AttachmentType {
+public final class AttachmentType {
 
     static final String OCTET_STREAM = "application/octet-stream";
 
@@ -45,7 +45,7 @@ final class AttachmentType {
     private AttachmentType() {}
 
     /** Whether the file is markup a browser renders, or a program: by its bytes or by its name. */
-    static boolean dangerous(byte[] content, String filename) {
+    public static boolean dangerous(byte[] content, String filename) {
         if (DANGEROUS_EXTENSIONS.contains(extension(filename))) {
             return true;
         }
@@ -68,7 +68,7 @@ final class AttachmentType {
     }
 
     /** The media type of a file that is not {@link #dangerous dangerous}. */
-    static String sniff(byte[] content, String filename) {
+    public static String sniff(byte[] content, String filename) {
         String extension = extension(filename);
         return known(content, extension)
                 .orElseGet(() -> isText(content) ? TEXTS.getOrDefault(extension, "text/plain") : OCTET_STREAM);
