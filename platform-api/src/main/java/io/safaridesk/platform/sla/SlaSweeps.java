@@ -11,11 +11,15 @@ import io.safaridesk.platform.ticket.TicketWatchers;
 import io.safaridesk.platform.ticket.Tickets;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -98,22 +102,72 @@ public class SlaSweeps {
         return new Result(atRisk, breached);
     }
 
+    /**
+     * Raises the crossings in batches: one transaction locks up to {@link #BATCH} of them ({@code for update skip
+     * locked}, so a racing sweeper takes others), claims them and writes their effects. A batch that fails is rolled
+     * back and its crossings are raised one by one, each in its own transaction, so that one crossing that cannot be
+     * raised (logged, retried by the next sweep) does not hold up the rest.
+     */
     private int raiseAll(Instant now, boolean breach) {
         int raised = 0;
         while (true) {
-            List<Long> candidates = transactions.execute(
-                    s -> breach ? metrics.dueBy(now, Limit.of(BATCH)) : metrics.atRiskBy(now, Limit.of(BATCH)));
-            int before = raised;
-            for (Long id : candidates) {
-                if (Boolean.TRUE.equals(transactions.execute(s -> raise(id, now, breach)))) {
-                    raised++;
-                }
+            Integer batch;
+            try {
+                batch = transactions.execute(s -> raiseBatch(now, breach));
+            } catch (RuntimeException e) {
+                log.warn(
+                        "An SLA sweep batch in {} failed; raising its crossings one by one",
+                        TenantContext.current(),
+                        e);
+                return raised + raiseOneByOne(now, breach);
             }
-            // a batch in which every crossing was claimed by someone else means another sweeper runs ahead: stop
-            if (candidates.size() < BATCH || raised == before) {
+            raised += batch;
+            if (batch < BATCH) {
                 return raised;
             }
         }
+    }
+
+    private int raiseBatch(Instant now, boolean breach) {
+        List<Long> ids = breach ? metrics.lockDue(now, BATCH) : metrics.lockAtRisk(now, BATCH);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int claimed = breach ? metrics.claimBreaches(ids, now) : metrics.claimAtRisks(ids, now);
+        if (claimed != ids.size()) {
+            throw new IllegalStateException("Locked " + ids.size() + " SLA crossings but claimed " + claimed);
+        }
+        // everything read before anything is written: no query below has to flush the batch's changes first
+        Staff staff = staff();
+        List<TicketSlaMetric> clocks = metrics.findAllById(ids);
+        Map<Long, Ticket> tickets = entityManager
+                .createQuery("select t from Ticket t where t.id in :ids", Ticket.class)
+                .setParameter(
+                        "ids", clocks.stream().map(TicketSlaMetric::ticketId).toList())
+                .getResultStream()
+                .collect(Collectors.toMap(Ticket::id, t -> t));
+        int atRiskPercent = settings.current().atRiskPercent();
+        for (TicketSlaMetric clock : clocks) {
+            raised(clock, tickets.get(clock.ticketId()), now, breach, staff, atRiskPercent);
+        }
+        return ids.size();
+    }
+
+    private int raiseOneByOne(Instant now, boolean breach) {
+        int raised = 0;
+        List<Long> candidates = transactions.execute(
+                s -> breach ? metrics.dueBy(now, Limit.of(BATCH)) : metrics.atRiskBy(now, Limit.of(BATCH)));
+        for (Long id : candidates) {
+            try {
+                if (Boolean.TRUE.equals(transactions.execute(s -> raise(id, now, breach)))) {
+                    raised++;
+                }
+            } catch (RuntimeException e) {
+                // rolled back with its claim: the next sweep tries this crossing again, the others go on
+                log.error("Raising SLA crossing of clock {} in {} failed", id, TenantContext.current(), e);
+            }
+        }
+        return raised;
     }
 
     private boolean raise(long metricId, Instant now, boolean breach) {
@@ -121,13 +175,27 @@ public class SlaSweeps {
         if (claimed == 0) {
             return false;
         }
-        entityManager.clear();
         TicketSlaMetric clock = metrics.findById(metricId).orElseThrow();
-        Ticket ticket = entityManager.find(Ticket.class, clock.ticketId());
+        raised(
+                clock,
+                entityManager.find(Ticket.class, clock.ticketId()),
+                now,
+                breach,
+                staff(),
+                settings.current().atRiskPercent());
+        return true;
+    }
+
+    /** The effects of a claimed crossing: log entry, notifications, escalation (breaches), outbox event. */
+    private void raised(
+            TicketSlaMetric clock, Ticket ticket, Instant now, boolean breach, Staff staff, int atRiskPercent) {
         TicketSlaEvent.Kind kind = breach ? TicketSlaEvent.Kind.BREACHED : TicketSlaEvent.Kind.AT_RISK;
-        events.save(new TicketSlaEvent(
-                clock, kind, now, java.time.Duration.ZERO.plusNanos(elapsedAtDue(clock, breach)), null));
-        List<Long> notified = notify(ticket, clock, kind, now);
+        long target = clock.target().toNanos();
+        Duration used = Duration.ofNanos(breach ? target : target * atRiskPercent / 100);
+        events.save(new TicketSlaEvent(clock, kind, now, used, null));
+        List<Long> notified = staff.recipients(ticket);
+        notified.forEach(
+                agent -> entityManager.persist(new SlaNotification(ticket.id(), agent, clock.metric(), kind, now)));
         List<String> escalations = breach ? escalate(ticket, clock) : List.of();
         outbox.record(
                 breach ? SlaCrossed.BREACHED : SlaCrossed.AT_RISK,
@@ -149,43 +217,47 @@ public class SlaSweeps {
                 clock.metric(),
                 notified,
                 escalations.isEmpty() ? "" : ", escalated: " + escalations);
-        return true;
-    }
-
-    /** The business time used at the crossing itself: the target, or its at-risk share. */
-    private long elapsedAtDue(TicketSlaMetric clock, boolean breach) {
-        long target = clock.target().toNanos();
-        return breach ? target : target * settings.current().atRiskPercent() / 100;
     }
 
     /**
-     * Stand-in for the worker's notifications: one {@code sla_notifications} row per recipient and a log line. The
-     * recipients are the assignee, the leads of the ticket's department and the active admins.
+     * The active staff as notifications need them: the admins and the leads of each department. Stand-in for the
+     * worker's notifications: one {@code sla_notifications} row per recipient and a log line.
      */
-    @SuppressWarnings("unchecked")
-    private List<Long> notify(Ticket ticket, TicketSlaMetric clock, TicketSlaEvent.Kind kind, Instant now) {
-        List<Long> recipients = entityManager
-                .createNativeQuery(
-                        "select a.id from agents a where a.active and ("
-                                + " a.id = :assignee or a.role = 'admin'"
-                                + " or exists (select 1 from agent_departments d where d.agent_id = a.id"
-                                + " and d.lead and d.department_id = :department)) order by a.id",
-                        Long.class)
-                .setParameter("assignee", ticket.assigneeId() == null ? -1L : ticket.assigneeId())
-                .setParameter("department", ticket.departmentId() == null ? -1L : ticket.departmentId())
-                .getResultList();
-        for (Long agent : recipients) {
-            entityManager
-                    .createNativeQuery("insert into sla_notifications (ticket_id, agent_id, metric, kind, created_at)"
-                            + " values (:ticket, :agent, :metric, :kind, :at)")
-                    .setParameter("ticket", ticket.id())
-                    .setParameter("agent", agent)
-                    .setParameter("metric", clock.metric().name())
-                    .setParameter("kind", kind.name())
-                    .setParameter("at", now)
-                    .executeUpdate();
+    record Staff(Set<Long> active, List<Long> admins, Map<Long, List<Long>> leadsByDepartment) {
+
+        /** The assignee (if active), the leads of the ticket's department and the admins, in id order. */
+        List<Long> recipients(Ticket ticket) {
+            Set<Long> recipients = new TreeSet<>(admins);
+            if (ticket.assigneeId() != null && active.contains(ticket.assigneeId())) {
+                recipients.add(ticket.assigneeId());
+            }
+            if (ticket.departmentId() != null) {
+                recipients.addAll(leadsByDepartment.getOrDefault(ticket.departmentId(), List.of()));
+            }
+            return List.copyOf(recipients);
         }
-        return recipients;
+    }
+
+    private Staff staff() {
+        List<Object[]> agents = entityManager
+                .createNativeQuery("select id, role from agents where active and deleted_at is null", Object[].class)
+                .getResultList();
+        List<Object[]> leads = entityManager
+                .createNativeQuery(
+                        "select d.department_id, d.agent_id from agent_departments d join agents a on a.id = d.agent_id"
+                                + " where d.lead and a.active and a.deleted_at is null",
+                        Object[].class)
+                .getResultList();
+        return new Staff(
+                agents.stream().map(a -> ((Number) a[0]).longValue()).collect(Collectors.toSet()),
+                agents.stream()
+                        .filter(a -> "admin".equals(a[1]))
+                        .map(a -> ((Number) a[0]).longValue())
+                        .toList(),
+                leads.stream()
+                        .collect(Collectors.groupingBy(
+                                l -> ((Number) l[0]).longValue(),
+                                Collectors.mapping(l -> ((Number) l[1]).longValue(), Collectors.toList()))));
     }
 
     /** The policy's escalation, as far as it still applies (an agent who left is skipped, not retried for ever). */
