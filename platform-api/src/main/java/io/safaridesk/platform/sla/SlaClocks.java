@@ -11,7 +11,6 @@ import io.safaridesk.platform.ticket.TicketStatuses;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -311,15 +310,7 @@ class SlaClocks {
 
         TicketSlaMetric.Schedule of(long calendarId) {
             return byCalendar.computeIfAbsent(
-                    calendarId,
-                    id -> new TicketSlaMetric.Schedule(
-                            calendars
-                                    .findById(id)
-                                    .map(c -> c.toBusinessCalendar().calculator(configuration.allowHolidays()))
-                                    // a clock whose calendar is gone runs round the clock
-                                    .orElseGet(() -> BusinessCalendar.twentyFourSeven(ZoneOffset.UTC)
-                                            .calculator(false)),
-                            configuration.atRiskPercent()));
+                    calendarId, id -> TicketSlaMetric.Schedule.of(calendars.findById(id), configuration));
         }
     }
 }

@@ -22,7 +22,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -155,8 +154,9 @@ public class SlaSweeps {
 
     private int raiseOneByOne(Instant now, boolean breach) {
         int raised = 0;
-        List<Long> candidates = transactions.execute(
-                s -> breach ? metrics.dueBy(now, Limit.of(BATCH)) : metrics.atRiskBy(now, Limit.of(BATCH)));
+        // the locks end with this short transaction: it only lists the candidates
+        List<Long> candidates =
+                transactions.execute(s -> breach ? metrics.lockDue(now, BATCH) : metrics.lockAtRisk(now, BATCH));
         for (Long id : candidates) {
             try {
                 if (Boolean.TRUE.equals(transactions.execute(s -> raise(id, now, breach)))) {

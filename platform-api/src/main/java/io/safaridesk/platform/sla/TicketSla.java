@@ -98,13 +98,8 @@ public class TicketSla {
     }
 
     private MetricState state(TicketSlaMetric clock, SlaConfiguration configuration, Instant now) {
-        TicketSlaMetric.Schedule schedule = new TicketSlaMetric.Schedule(
-                calendars
-                        .findById(clock.calendarId())
-                        .map(c -> c.toBusinessCalendar().calculator(configuration.allowHolidays()))
-                        .orElseGet(() -> BusinessCalendar.twentyFourSeven(java.time.ZoneOffset.UTC)
-                                .calculator(false)),
-                configuration.atRiskPercent());
+        TicketSlaMetric.Schedule schedule =
+                TicketSlaMetric.Schedule.of(calendars.findById(clock.calendarId()), configuration);
         Duration elapsed = clock.elapsed(schedule, now);
         Duration remaining = clock.target().minus(elapsed);
         return new MetricState(

@@ -260,5 +260,15 @@ public class TicketSlaMetric {
     }
 
     /** The calculator of a clock's calendar (holidays as the workspace says) and the workspace's at-risk share. */
-    public record Schedule(BusinessTimeCalculator calculator, int atRiskPercent) {}
+    public record Schedule(BusinessTimeCalculator calculator, int atRiskPercent) {
+
+        /** The schedule of a calendar under the workspace's configuration; a clock whose calendar is gone runs 24x7. */
+        static Schedule of(java.util.Optional<SlaCalendar> calendar, SlaConfiguration configuration) {
+            return new Schedule(
+                    calendar.map(c -> c.toBusinessCalendar().calculator(configuration.allowHolidays()))
+                            .orElseGet(() -> BusinessCalendar.twentyFourSeven(java.time.ZoneOffset.UTC)
+                                    .calculator(false)),
+                    configuration.atRiskPercent());
+        }
+    }
 }

@@ -3,7 +3,6 @@ package io.safaridesk.platform.sla;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -19,18 +18,6 @@ interface TicketSlaMetricRepository extends JpaRepository<TicketSlaMetric, Long>
                     + " and state in ('RUNNING', 'PAUSED')",
             nativeQuery = true)
     List<Long> ticketsRunningOn(long policyId);
-
-    @Query(
-            value = "select id from ticket_sla_metrics where state = 'RUNNING' and at_risk_raised_at is null"
-                    + " and at_risk_at <= :now order by at_risk_at",
-            nativeQuery = true)
-    List<Long> atRiskBy(Instant now, Limit limit);
-
-    @Query(
-            value = "select id from ticket_sla_metrics where state = 'RUNNING' and breached_at is null"
-                    + " and due_at <= :now order by due_at",
-            nativeQuery = true)
-    List<Long> dueBy(Instant now, Limit limit);
 
     /** Locks up to {@code limit} clocks past their at-risk share, skipping those another sweeper holds. */
     @Query(
