@@ -61,12 +61,15 @@ class SlaEngineIntegrationTests extends TwoWorkspaceApiTests {
     JdbcClient jdbc;
 
     static String acmeAgent;
+    static String acmeAgentEmail;
     static String acmeCustomer;
     static String globexCustomer;
 
     @BeforeAll
     static void peopleAndSlaOn() {
-        acmeAgent = acme.token(acme.addUser("agent"));
+        TestWorkspace.User agent = acme.addUser("agent");
+        acmeAgent = acme.token(agent);
+        acmeAgentEmail = agent.username();
         acmeCustomer = acme.token(acme.addUser("customer"));
         globexCustomer = globex.token(globex.addUser("customer"));
     }
@@ -182,6 +185,46 @@ class SlaEngineIntegrationTests extends TwoWorkspaceApiTests {
                         .body()
                         .get("metrics"))
                 .hasSize(3);
+    }
+
+    @Test
+    void aBreachAppliesThePolicysEscalationAsTheSystem() {
+        long category = category(acmeAdmin);
+        long calendar = roundTheClock(acmeAdmin);
+        long agentId = api.get("/api/v1/agent/list?search=" + acmeAgentEmail, acmeAdmin)
+                .body()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
+        Map<String, Object> policy = policy(unique("Escalating"), calendar, category, target("MEDIUM", 10, null, null));
+        policy.put(
+                "escalation", Map.of("raise_priority", false, "assignee_id", agentId, "watcher_ids", List.of(agentId)));
+        created(acmeAdmin, policy);
+        long ticket = portalTicket(acmeCustomer, category);
+
+        clock.advance(Duration.ofMinutes(11));
+        sweep(acme);
+
+        JsonNode escalated = api.get("/api/v1/tickets/" + ticket, acmeAdmin).body();
+        assertThat(escalated.get("assignee_id").asLong()).isEqualTo(agentId);
+        assertThat(escalated.get("priority").asString()).isEqualTo("MEDIUM");
+        assertThat(api.get("/api/v1/tickets/" + ticket + "/watchers", acmeAdmin)
+                        .body()
+                        .values())
+                .extracting(w -> w.get("id").asLong())
+                .contains(agentId);
+        assertThat(api.get("/api/v1/tickets/" + ticket + "/activities", acmeAdmin)
+                        .body()
+                        .get("items")
+                        .values())
+                .anyMatch(a -> "SLA escalation".equals(a.get("actor_name").asString()));
+        assertThat(jdbc.sql("select count(*) from " + acme.slug().schemaName()
+                                + ".sla_notifications where ticket_id = ? and kind = 'BREACHED'")
+                        .param(ticket)
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
