@@ -30,12 +30,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Calendars {
 
     private final SlaCalendarRepository repository;
+    private final SlaPolicyRepository policies;
     private final SlaSettings slaSettings;
     private final Settings settings;
     private final Clock clock;
 
-    Calendars(SlaCalendarRepository repository, SlaSettings slaSettings, Settings settings, Clock clock) {
+    Calendars(
+            SlaCalendarRepository repository,
+            SlaPolicyRepository policies,
+            SlaSettings slaSettings,
+            Settings settings,
+            Clock clock) {
         this.repository = repository;
+        this.policies = policies;
         this.slaSettings = slaSettings;
         this.settings = settings;
         this.clock = clock;
@@ -103,8 +110,13 @@ public class Calendars {
         return repository.saveAndFlush(existing);
     }
 
+    /** Deletes a calendar that no SLA policy runs on. */
     public void delete(long id) {
-        repository.delete(get(id));
+        SlaCalendar calendar = get(id);
+        if (policies.existsByCalendarId(id)) {
+            throw CalendarInUse.forId(id);
+        }
+        repository.delete(calendar);
     }
 
     /**
@@ -283,6 +295,20 @@ public class Calendars {
 
         static CalendarNameTaken forName(String name) {
             return new CalendarNameTaken(name);
+        }
+    }
+
+    /** A calendar that SLA policies run on stays until they move to another. */
+    public static final class CalendarInUse extends ApiProblem {
+        private CalendarInUse(long id) {
+            super(
+                    HttpStatus.CONFLICT,
+                    "sla-calendar-in-use",
+                    "SLA policies run on calendar " + id + "; move them to another calendar first");
+        }
+
+        static CalendarInUse forId(long id) {
+            return new CalendarInUse(id);
         }
     }
 }

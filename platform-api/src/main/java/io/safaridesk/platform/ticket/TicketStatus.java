@@ -21,6 +21,7 @@ import java.util.TreeSet;
 /**
  * A status of the workspace's own naming, in one of the four {@link StatusCategory categories}. A retired status takes
  * no new tickets but keeps those it has; {@code allowedNext} (empty: any) restricts where a ticket may move from it.
+ * A status that {@code pausesSla} stops a ticket's SLA clocks while the ticket is in it (by default the PENDING ones).
  */
 @Entity
 @Table(name = "ticket_statuses")
@@ -44,6 +45,8 @@ public class TicketStatus {
 
     private boolean retired;
 
+    private boolean pausesSla;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "ticket_status_transitions", joinColumns = @JoinColumn(name = "from_status_id"))
     @Column(name = "to_status_id")
@@ -64,13 +67,14 @@ public class TicketStatus {
         TicketStatus status = new TicketStatus();
         status.position = position;
         status.createdAt = now;
-        status.change(details.name(), details.category(), details.allowedNext(), now);
+        status.change(details.name(), details.category(), details.allowedNext(), details.pausesSla(), now);
         return status;
     }
 
-    void change(String name, StatusCategory category, Set<Long> allowedNext, Instant now) {
+    void change(String name, StatusCategory category, Set<Long> allowedNext, Boolean pausesSla, Instant now) {
         this.name = name;
         this.category = category;
+        this.pausesSla = pausesSla == null ? category == StatusCategory.PENDING : pausesSla;
         this.allowedNext.retainAll(allowedNext);
         this.allowedNext.addAll(allowedNext);
         this.updatedAt = now;
@@ -119,6 +123,11 @@ public class TicketStatus {
 
     public boolean retired() {
         return retired;
+    }
+
+    /** Whether a ticket's SLA clocks stand still while it is in this status. */
+    public boolean pausesSla() {
+        return pausesSla;
     }
 
     /** The statuses a ticket may move to from this one, in id order; empty means any active status. */

@@ -32,8 +32,12 @@ public class TicketStatuses {
         this.clock = clock;
     }
 
-    /** What an admin sets on a status; {@code allowedNext} empty allows every move, {@code version} guards updates. */
-    public record Details(String name, StatusCategory category, Set<Long> allowedNext, Integer version) {
+    /**
+     * What an admin sets on a status; {@code allowedNext} empty allows every move; {@code pausesSla} null means "when
+     * the category is PENDING"; {@code version} guards updates.
+     */
+    public record Details(
+            String name, StatusCategory category, Set<Long> allowedNext, Boolean pausesSla, Integer version) {
         public Details {
             name = name.trim();
             allowedNext = allowedNext == null ? Set.of() : Set.copyOf(allowedNext);
@@ -86,7 +90,7 @@ public class TicketStatuses {
         if (status.isDefault() && details.category() != StatusCategory.OPEN) {
             throw ApiProblem.invalidField("category", "of the default status must be OPEN");
         }
-        status.change(details.name(), details.category(), details.allowedNext(), clock.instant());
+        status.change(details.name(), details.category(), details.allowedNext(), details.pausesSla(), clock.instant());
         return repository.saveAndFlush(status);
     }
 

@@ -34,10 +34,15 @@ class TicketStatusController {
     }
 
     record StatusRequest(
-            @NotBlank @Size(max = 60) String name, @NotBlank String category, Set<Long> allowedNext, Integer version) {
+            @NotBlank @Size(max = 60) String name,
+            @NotBlank String category,
+            Set<Long> allowedNext,
+            Boolean pausesSla,
+            Integer version) {
 
         TicketStatuses.Details toDetails() {
-            return new TicketStatuses.Details(name, StatusCategory.of("category", category), allowedNext, version);
+            return new TicketStatuses.Details(
+                    name, StatusCategory.of("category", category), allowedNext, pausesSla, version);
         }
     }
 
@@ -50,6 +55,7 @@ class TicketStatusController {
             int position,
             boolean isDefault,
             boolean retired,
+            boolean pausesSla,
             Set<Long> allowedNext,
             int version) {
 
@@ -61,6 +67,7 @@ class TicketStatusController {
                     s.position(),
                     s.isDefault(),
                     s.retired(),
+                    s.pausesSla(),
                     s.allowedNext(),
                     s.version());
         }
@@ -85,7 +92,9 @@ class TicketStatusController {
                 .body(created);
     }
 
-    @Operation(summary = "Renames, recategorises or restricts a status")
+    @Operation(
+            summary =
+                    "Renames, recategorises or restricts a status; pauses_sla (default: category PENDING) stops SLA clocks")
     @PutMapping("/{id}")
     StatusView update(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
         return StatusView.of(statuses.update(id, request.toDetails()));
