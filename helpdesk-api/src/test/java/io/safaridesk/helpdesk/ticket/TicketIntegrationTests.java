@@ -434,6 +434,46 @@ class TicketIntegrationTests extends TwoWorkspaceApiTests {
     }
 
     @Test
+    void aPatchChangesOnlyWhatItSendsAndNullClears() {
+        long department = api.send(
+                        HttpMethod.POST, "/api/v1/departments", acmeAdmin, Map.of("name", "Patch " + unique()))
+                .body()
+                .get("id")
+                .asLong();
+        long id = create(
+                        acmeAdmin,
+                        Map.of(
+                                "subject",
+                                "Patched",
+                                "requester",
+                                requester(),
+                                "department_id",
+                                department,
+                                "due_at",
+                                "2099-05-01T12:00:00Z"))
+                .body()
+                .get("id")
+                .asLong();
+        String path = "/api/v1/tickets/" + id;
+
+        JsonNode priorityOnly = api.send(HttpMethod.PATCH, path, acmeAdmin, Map.of("priority", "low"))
+                .body();
+        assertThat(priorityOnly.get("priority").asString()).isEqualTo("LOW");
+        assertThat(priorityOnly.get("department_id").asLong()).isEqualTo(department);
+        assertThat(priorityOnly.get("due_at").asString()).isEqualTo("2099-05-01T12:00:00Z");
+
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("due_at", null);
+        JsonNode cleared = api.send(HttpMethod.PATCH, path, acmeAdmin, clear).body();
+        assertThat(cleared.get("due_at").isNull()).isTrue();
+        assertThat(cleared.get("department_id").asLong()).isEqualTo(department);
+
+        assertProblem(
+                api.send(HttpMethod.PATCH, path, acmeAdmin, Map.of("department_id", "finance")), 422, "department_id");
+        assertProblem(api.send(HttpMethod.PATCH, path, acmeAdmin, Map.of("due_at", "tomorrow")), 422, "due_at");
+    }
+
+    @Test
     void theSeedsTicketPathsAndTheRestResourcesAreInTheOpenApiDocument() {
         JsonNode paths = api.get("/api/docs", null).body().get("paths");
 

@@ -3,13 +3,15 @@ package io.safaridesk.helpdesk.task.web;
 import io.safaridesk.platform.task.TaskStatus;
 import io.safaridesk.platform.task.Tasks;
 import io.safaridesk.platform.ticket.Priority;
+import io.safaridesk.platform.web.PatchField;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /** The bodies the task endpoints accept. */
 final class TaskRequests {
@@ -48,8 +50,11 @@ final class TaskRequests {
             @Size(min = 1, max = MAX_TITLE) String title,
             @Size(max = MAX_HTML) String description,
             String priority,
-            Optional<Long> departmentId,
-            Optional<Instant> dueAt,
+            @Schema(type = "integer", nullable = true) JsonNode departmentId,
+
+            @Schema(type = "string", format = "date-time", nullable = true)
+            JsonNode dueAt,
+
             Integer version) {
 
         Tasks.Changes toChanges() {
@@ -57,8 +62,8 @@ final class TaskRequests {
                     title == null || title.isBlank() ? null : title,
                     description,
                     priority == null ? null : Priority.of("priority", priority),
-                    departmentId,
-                    dueAt,
+                    PatchField.id("department_id", departmentId),
+                    PatchField.instant("due_at", dueAt),
                     version);
         }
     }

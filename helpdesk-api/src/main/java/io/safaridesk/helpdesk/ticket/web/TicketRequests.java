@@ -3,6 +3,8 @@ package io.safaridesk.helpdesk.ticket.web;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Priority;
 import io.safaridesk.platform.ticket.Tickets;
+import io.safaridesk.platform.web.PatchField;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /** The bodies the ticket endpoints accept. */
 final class TicketRequests {
@@ -64,22 +66,25 @@ final class TicketRequests {
     record UpdateTicketRequest(
             @Size(min = 1, max = MAX_SUBJECT) String subject,
             @Size(max = MAX_HTML) String description,
-            Optional<Long> departmentId,
-            Optional<Long> categoryId,
+            @Schema(type = "integer", nullable = true) JsonNode departmentId,
+            @Schema(type = "integer", nullable = true) JsonNode categoryId,
             @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
             String priority,
-            Optional<Instant> dueAt,
+
+            @Schema(type = "string", format = "date-time", nullable = true)
+            JsonNode dueAt,
+
             Integer version) {
 
         Tickets.Changes toChanges() {
             return new Tickets.Changes(
                     subject == null || subject.isBlank() ? null : subject,
                     description,
-                    departmentId,
-                    categoryId,
+                    PatchField.id("department_id", departmentId),
+                    PatchField.id("category_id", categoryId),
                     tags,
                     priority == null ? null : Priority.of("priority", priority),
-                    dueAt,
+                    PatchField.instant("due_at", dueAt),
                     version);
         }
     }
