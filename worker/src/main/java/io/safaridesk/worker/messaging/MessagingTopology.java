@@ -11,6 +11,7 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +53,11 @@ class MessagingTopology {
                     new Queue(properties.deadLetterQueue(concern.name()), true, false, false, expiring(properties)));
         }
         return new Declarables(declarables);
+    }
+
+    @Bean
+    DeadLetters deadLetters(RabbitTemplate rabbit, MessagingProperties properties) {
+        return new DeadLetters(rabbit, properties);
     }
 
     private static Map<String, Object> expiring(MessagingProperties properties) {
