@@ -1,6 +1,6 @@
 package io.safaridesk.worker.mail;
 
-import io.safaridesk.platform.mail.WorkspaceSmtp;
+import io.safaridesk.platform.mail.SecretBox;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 class MailConfiguration {
 
     @Bean
-    MailTransports mailTransports(JavaMailSender platformSender, WorkspaceSmtp smtp, Clock clock) {
-        return new MailTransports(platformSender, smtp, clock);
+    MailTransports mailTransports(JavaMailSender platformSender, DataSource dataSource, SecretBox box, Clock clock) {
+        return new MailTransports(platformSender, dataSource, box, clock);
     }
 
     @Bean

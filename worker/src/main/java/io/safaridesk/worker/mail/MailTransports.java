@@ -1,8 +1,7 @@
 package io.safaridesk.worker.mail;
 
+import io.safaridesk.platform.mail.SecretBox;
 import io.safaridesk.platform.mail.SmtpServer;
-import io.safaridesk.platform.mail.WorkspaceSmtp;
-import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,24 +10,30 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Which SMTP server a workspace's mail goes through: its own (looked up at most once a minute) or the platform's.
+ * Which SMTP server a workspace's mail goes through: its own (read from the workspace's {@code mail_settings} at most
+ * once a minute, the password opened with {@link SecretBox}) or the platform's. Plain JDBC on the schema-qualified
+ * table, so that it works inside the delivery's platform transaction.
  */
 public class MailTransports {
 
     private static final Duration TTL = Duration.ofSeconds(60);
 
     private final JavaMailSender platform;
-    private final WorkspaceSmtp smtp;
+    private final JdbcClient jdbc;
+    private final SecretBox box;
     private final Clock clock;
     private final ConcurrentMap<TenantSlug, Cached> cache = new ConcurrentHashMap<>();
 
-    public MailTransports(JavaMailSender platform, WorkspaceSmtp smtp, Clock clock) {
+    public MailTransports(JavaMailSender platform, DataSource dataSource, SecretBox box, Clock clock) {
         this.platform = platform;
-        this.smtp = smtp;
+        this.jdbc = JdbcClient.create(dataSource);
+        this.box = box;
         this.clock = clock;
     }
 
@@ -38,7 +43,16 @@ public class MailTransports {
         Instant now = clock.instant();
         Cached cached = cache.get(workspace);
         if (cached == null || cached.until().isBefore(now)) {
-            Optional<SmtpServer> server = TenantContext.callAs(workspace, smtp::current);
+            Optional<SmtpServer> server = jdbc.sql("select smtp_host, smtp_port, smtp_username, smtp_password,"
+                            + " smtp_starttls, from_address from " + workspace.schemaName() + ".mail_settings")
+                    .query((rs, n) -> new SmtpServer(
+                            rs.getString("smtp_host"),
+                            rs.getInt("smtp_port"),
+                            rs.getString("smtp_username"),
+                            rs.getString("smtp_password") == null ? null : box.open(rs.getString("smtp_password")),
+                            rs.getBoolean("smtp_starttls"),
+                            rs.getString("from_address")))
+                    .optional();
             cached = new Cached(server.map(MailTransports::sender), now.plus(TTL));
             cache.put(workspace, cached);
         }
