@@ -68,6 +68,8 @@ class SecurityConfiguration {
                         .hasRole("admin")
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**", "/api/v1/ticket/**")
                         .hasAnyRole("admin", "agent")
+                        .requestMatchers("/api/v1/notifications", "/api/v1/notifications/**")
+                        .hasAnyRole("admin", "agent")
                         .requestMatchers(HttpMethod.GET, "/api/v1/settings", "/api/v1/settings/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/settings", "/api/v1/settings/**")
