@@ -70,6 +70,8 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/notifications", "/api/v1/notifications/**")
                         .hasAnyRole("admin", "agent")
+                        .requestMatchers("/api/v1/settings/smtp")
+                        .hasRole("admin")
                         .requestMatchers(HttpMethod.GET, "/api/v1/settings", "/api/v1/settings/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/settings", "/api/v1/settings/**")
