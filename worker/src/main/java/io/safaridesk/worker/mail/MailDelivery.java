@@ -2,6 +2,7 @@ package io.safaridesk.worker.mail;
 
 import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
@@ -9,9 +10,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -35,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
-    private static final Session SESSION = Session.getInstance(new java.util.Properties());
+    private static final Session SESSION = Session.getInstance(new Properties());
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -126,16 +129,12 @@ public class MailDelivery {
         } catch (MailException e) {
             failed = allFailed(messages, e);
         }
-        int delivered = 0;
+        List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < mails.size(); i++) {
             Exception failure = failed.get(messages.get(i));
             if (failure == null) {
-                jdbc.sql("update platform.mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1,"
-                                + " last_error = null where id = ?")
-                        .params(Timestamp.from(clock.instant()), mails.get(i).id())
-                        .update();
-                delivered++;
-            } else if (failure instanceof jakarta.mail.SendFailedException rejected
+                sent.add(mails.get(i).id());
+            } else if (failure instanceof SendFailedException rejected
                     && rejected.getInvalidAddresses() != null
                     && rejected.getInvalidAddresses().length > 0) {
                 log.error(
@@ -153,11 +152,18 @@ public class MailDelivery {
                 retryLater(mails.get(i), failure);
             }
         }
-        return delivered;
+        if (!sent.isEmpty()) {
+            jdbc.sql("update platform.mail_outbox set status = 'SENT', sent_at = :at, attempts = attempts + 1,"
+                            + " last_error = null where id in (:ids)")
+                    .param("at", Timestamp.from(clock.instant()))
+                    .param("ids", sent)
+                    .update();
+        }
+        return sent.size();
     }
 
     private static Map<Object, Exception> allFailed(List<MimeMessage> messages, Exception e) {
-        Map<Object, Exception> failed = new java.util.IdentityHashMap<>();
+        Map<Object, Exception> failed = new IdentityHashMap<>();
         messages.forEach(message -> failed.put(message, e));
         return failed;
     }

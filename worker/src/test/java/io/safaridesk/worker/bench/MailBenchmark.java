@@ -9,16 +9,21 @@ import io.safaridesk.platform.ticket.Tickets;
 import io.safaridesk.worker.WorkerApplication;
 import io.safaridesk.worker.mail.MailDelivery;
 import io.safaridesk.worker.outbox.OutboxRelay;
+import io.safaridesk.worker.testing.WorkerIntegrationTest;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,18 +43,9 @@ public final class MailBenchmark {
         try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(WorkerApplication.class)
                 .web(WebApplicationType.NONE)
                 .initializers(new TestServicesInitializer())
-                .properties(
-                        "spring.flyway.enabled=true",
-                        "spring.flyway.schemas=platform",
-                        "spring.flyway.default-schema=platform",
-                        "spring.flyway.create-schemas=true",
-                        "spring.flyway.locations=classpath:db/platform",
-                        "safaridesk.outbox.relay-enabled=false",
-                        "safaridesk.mail.delivery-enabled=false",
-                        "safaridesk.mail.batch-size=100",
-                        "safaridesk.messaging.queue-prefix=safaridesk.worker-bench",
-                        "safaridesk.messaging.queue-expires=30m",
-                        "logging.level.root=WARN")
+                .initializers(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("bench", settings())))
                 .run()) {
             JdbcClient jdbc = worker.getBean(JdbcClient.class);
             MailDelivery delivery = worker.getBean(MailDelivery.class);
@@ -69,7 +65,15 @@ public final class MailBenchmark {
                     .params(run, run, mails)
                     .update();
             long started = System.nanoTime();
-            int delivered = deliverAll(delivery, senders);
+            long delivered = 0;
+            while (delivered < mails) {
+                deliverAll(delivery, senders);
+                delivered = jdbc.sql(
+                                "select count(*) from platform.mail_outbox where recipient = ? and status = 'SENT'")
+                        .param("bench-" + run + "@bench.test")
+                        .query(Long.class)
+                        .single();
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(
                     "delivery alone: %,d mails with %d senders in %.1f s = %.0f mails/s%n",
@@ -102,6 +106,19 @@ public final class MailBenchmark {
                             + " = %.0f mails/s%n",
                     tickets, seconds, tickets / seconds);
         }
+    }
+
+    /** The integration tests' settings (relay and delivery driven by hand), with bigger batches and own queues. */
+    private static Map<String, Object> settings() {
+        Map<String, Object> settings = new HashMap<>();
+        for (String pair :
+                WorkerIntegrationTest.class.getAnnotation(SpringBootTest.class).properties()) {
+            settings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        settings.put("safaridesk.mail.batch-size", "100");
+        settings.put("safaridesk.messaging.queue-prefix", "safaridesk.worker-bench");
+        settings.put("logging.level.root", "WARN");
+        return settings;
     }
 
     private static int deliverAll(MailDelivery delivery, int senders) throws Exception {
