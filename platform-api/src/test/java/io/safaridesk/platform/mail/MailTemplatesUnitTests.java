@@ -25,7 +25,8 @@ class MailTemplatesUnitTests {
             Map.entry("downloadUrl", "https://x.example/e/1"),
             Map.entry("expiresAt", "2026-01-02"),
             Map.entry("code", "123456"),
-            Map.entry("validMinutes", 10));
+            Map.entry("validMinutes", 10),
+            Map.entry("adminName", "Jo"));
 
     @ParameterizedTest
     @EnumSource(MailTemplate.class)
