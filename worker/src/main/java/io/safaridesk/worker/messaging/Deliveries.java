@@ -29,6 +29,8 @@ public class Deliveries {
     public static final String FAILED_AT_HEADER = "x-safaridesk-failed-at";
     public static final String QUEUE_HEADER = "x-safaridesk-queue";
 
+    private static final long CONFIRM_TIMEOUT_MS = 10_000;
+
     private final RabbitTemplate rabbit;
     private final MessagingProperties properties;
     private final JsonMapper json;
@@ -61,8 +63,7 @@ public class Deliveries {
                         attempts,
                         properties.maxAttempts(),
                         failure.toString());
-                rabbit.send(
-                        "",
+                publishConfirmed(
                         properties.retryQueue(concern.name(), attempts),
                         copy(message, attempts, failure).build());
             }
@@ -75,13 +76,21 @@ public class Deliveries {
                 message.getMessageProperties().getMessageId(),
                 concern.name(),
                 failure);
-        rabbit.send(
-                "",
+        publishConfirmed(
                 properties.deadLetterQueue(concern.name()),
                 copy(message, attempts(message) + 1, failure)
                         .setHeader(QUEUE_HEADER, properties.queue(concern.name()))
                         .setHeader(FAILED_AT_HEADER, Instant.now().toString())
                         .build());
+    }
+
+    /** Publishes to a queue and waits for the broker's confirm, so the delivery is acknowledged only once it is safe. */
+    private void publishConfirmed(String queue, Message message) {
+        rabbit.invoke(operations -> {
+            operations.send("", queue, message);
+            operations.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+            return null;
+        });
     }
 
     private static MessageBuilderSupport<Message> copy(Message message, int attempts, RuntimeException failure) {

@@ -31,9 +31,17 @@ public record MessagingProperties(
         return queuePrefix + "." + concern;
     }
 
-    /** The retry queue a message waits in after its {@code attempt}-th failure (1-based); the last one repeats. */
+    /**
+     * The retry queue a message waits in after its {@code attempt}-th failure (1-based; the last delay repeats). Its
+     * name carries its delay ({@code .retry.5000ms}), so that changing the delays declares new queues instead of
+     * clashing with the arguments of existing ones.
+     */
     public String retryQueue(String concern, int attempt) {
-        return queue(concern) + ".retry." + Math.min(attempt, retryDelays.size());
+        return queue(concern) + ".retry." + retryDelay(attempt).toMillis() + "ms";
+    }
+
+    public Duration retryDelay(int attempt) {
+        return retryDelays.get(Math.min(attempt, retryDelays.size()) - 1);
     }
 
     public String deadLetterQueue(String concern) {

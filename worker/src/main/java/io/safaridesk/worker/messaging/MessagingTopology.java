@@ -43,8 +43,7 @@ class MessagingTopology {
             }
             for (int level = 1; level <= properties.retryDelays().size(); level++) {
                 Map<String, Object> arguments = expiring(properties);
-                arguments.put(
-                        "x-message-ttl", properties.retryDelays().get(level - 1).toMillis());
+                arguments.put("x-message-ttl", properties.retryDelay(level).toMillis());
                 arguments.put("x-dead-letter-exchange", "");
                 arguments.put("x-dead-letter-routing-key", work.getName());
                 declarables.add(new Queue(properties.retryQueue(concern.name(), level), true, false, false, arguments));
