@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.mail.SecretBox;
-import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Tickets;
 import io.safaridesk.worker.mail.MailDelivery;
 import io.safaridesk.worker.mail.MailProperties;
 import io.safaridesk.worker.mail.MailTransports;
@@ -18,6 +15,7 @@ import io.safaridesk.worker.outbox.OutboxRelay;
 import io.safaridesk.worker.testing.Inbox;
 import io.safaridesk.worker.testing.WorkerIntegrationTest;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
+import io.safaridesk.worker.testing.WorkerTestWorkspaces;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -38,7 +36,6 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * RabbitMQ or SMTP unreachable for a while: events wait in the outbox and mail in the mail outbox, and once the
@@ -49,16 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutageIntegrationTests {
 
     @Autowired
-    TenantSchemas schemas;
-
-    @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
-    Agents agents;
-
-    @Autowired
-    Tickets tickets;
+    WorkerTestWorkspaces workspaces;
 
     @Autowired
     OutboxRelay relay;
@@ -83,7 +71,7 @@ class OutageIntegrationTests {
 
     @BeforeEach
     void workspace() {
-        workspace = WorkerTestWorkspace.create(schemas, transaction, agents, tickets);
+        workspace = workspaces.create();
         ann = workspace.agent("Ann", Actor.Role.ADMIN);
     }
 

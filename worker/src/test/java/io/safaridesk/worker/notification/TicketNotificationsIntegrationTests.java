@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.events.EventTopology;
 import io.safaridesk.platform.mail.ReplyAddress;
 import io.safaridesk.platform.notification.Notification;
 import io.safaridesk.platform.notification.Notifications;
-import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Ticket;
 import io.safaridesk.platform.ticket.TicketConversation;
@@ -20,6 +18,7 @@ import io.safaridesk.worker.outbox.OutboxRelay;
 import io.safaridesk.worker.testing.Inbox;
 import io.safaridesk.worker.testing.WorkerIntegrationTest;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
+import io.safaridesk.worker.testing.WorkerTestWorkspaces;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,20 +30,13 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Ticket events through the real outbox, RabbitMQ, consumer, mail outbox and SMTP server, read back over IMAP. */
 @WorkerIntegrationTest
 class TicketNotificationsIntegrationTests {
 
     @Autowired
-    TenantSchemas schemas;
-
-    @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
-    Agents agents;
+    WorkerTestWorkspaces workspaces;
 
     @Autowired
     Tickets tickets;
@@ -74,7 +66,7 @@ class TicketNotificationsIntegrationTests {
 
     @BeforeEach
     void workspace() {
-        workspace = WorkerTestWorkspace.create(schemas, transaction, agents, tickets);
+        workspace = workspaces.create();
     }
 
     private void pump() {

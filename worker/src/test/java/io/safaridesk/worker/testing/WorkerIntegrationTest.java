@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -32,4 +33,5 @@ import org.springframework.test.context.ContextConfiguration;
             "safaridesk.mail.retry-max=500ms"
         })
 @ContextConfiguration(initializers = TestServicesInitializer.class)
+@Import(WorkerTestWorkspaces.class)
 public @interface WorkerIntegrationTest {}
