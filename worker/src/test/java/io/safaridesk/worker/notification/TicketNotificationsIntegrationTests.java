@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.events.DomainEvents;
 import io.safaridesk.platform.events.EventTopology;
 import io.safaridesk.platform.mail.ReplyAddress;
 import io.safaridesk.platform.notification.Notification;
@@ -11,6 +12,7 @@ import io.safaridesk.platform.notification.Notifications;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Ticket;
 import io.safaridesk.platform.ticket.TicketConversation;
+import io.safaridesk.platform.ticket.TicketWatchers;
 import io.safaridesk.platform.ticket.Tickets;
 import io.safaridesk.worker.mail.MailDelivery;
 import io.safaridesk.worker.messaging.EventMessage;
@@ -22,6 +24,7 @@ import io.safaridesk.worker.testing.WorkerTestWorkspaces;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,12 @@ class TicketNotificationsIntegrationTests {
 
     @Autowired
     Notifications notifications;
+
+    @Autowired
+    TicketWatchers watchers;
+
+    @Autowired
+    DomainEvents events;
 
     @Autowired
     OutboxRelay relay;
@@ -168,6 +177,53 @@ class TicketNotificationsIntegrationTests {
         assertThat(assigned.autoSubmitted()).isEqualTo("auto-generated");
         assertThat(assigned.inReplyTo())
                 .startsWith("<ticket-" + ticket.id() + "." + workspace.slug().value() + "@");
+    }
+
+    @Test
+    void slaBreachesReachAssigneeAndWatchersAndReadyExportsTheirUser() {
+        Actor ann = workspace.agent("Ann", Actor.Role.ADMIN);
+        Actor bob = workspace.agent("Bob", Actor.Role.ADMIN);
+        Actor cy = workspace.agent("Cy", Actor.Role.ADMIN);
+        Ticket ticket = workspace.ticket(ann, "Slow", "slow-" + UUID.randomUUID() + "@x.test", Channel.INTERNAL);
+        workspace.inTransaction(() -> tickets.assign(ticket.id(), bob.agentId(), null, ann));
+        workspace.inTransaction(() -> watchers.add(ticket.id(), "agent_id", List.of(cy.agentId()), ann));
+        workspace.inTransaction(() -> events.record(
+                "sla.breached",
+                Map.of("ticket_id", ticket.id(), "target", "first response", "due_at", "2026-01-01T10:00:00Z")));
+        workspace.inTransaction(() -> events.record(
+                "export.ready",
+                Map.of(
+                        "user_id", ann.userId(),
+                        "email", workspace.emailOf(ann),
+                        "export_name", "tickets.csv",
+                        "download_url", "https://files.example/e/1",
+                        "expires_at", "2026-01-02T00:00:00Z")));
+
+        for (Actor follower : List.of(bob, cy)) {
+            List<Notification> received = await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> {
+                                pump();
+                                return workspace.inTransaction(
+                                        () -> notifications.list(follower.userId(), false, Long.MAX_VALUE, 10));
+                            },
+                            list -> list.stream().anyMatch(n -> n.kind().equals("sla_breached")));
+            assertThat(received)
+                    .filteredOn(n -> n.kind().equals("sla_breached"))
+                    .singleElement()
+                    .satisfies(n -> assertThat(n.title()).contains("breached its first response target"));
+            String subject = "[T-" + ticket.number() + "] SLA breached: Slow";
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                pump();
+                return Inbox.of(workspace.emailOf(follower)).stream()
+                        .anyMatch(mail -> mail.subject().equals(subject));
+            });
+        }
+        assertThat(workspace.inTransaction(() -> notifications.list(ann.userId(), false, Long.MAX_VALUE, 10)))
+                .extracting(Notification::kind)
+                .containsExactly("export_ready");
+        assertThat(awaitMails(workspace.emailOf(ann), 1).getFirst().text()).contains("https://files.example/e/1");
     }
 
     @Test
