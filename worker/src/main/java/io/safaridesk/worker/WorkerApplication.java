@@ -1,12 +1,28 @@
 package io.safaridesk.worker;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.safaridesk.worker.messaging.DlqCli;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication(scanBasePackages = {"io.safaridesk.worker", "io.safaridesk.platform"})
 public class WorkerApplication {
 
+    /** Starts the worker, or with {@code dlq ...} runs the dead-letter queue command and exits. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("dlq")) {
+            // stdout is the command's answer (JSON with --json): only warnings may be logged
+            ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+            System.exit(DlqCli.run(
+                    Arrays.copyOfRange(args, 1, args.length),
+                    System.getenv(),
+                    new PrintWriter(System.out, true),
+                    new PrintWriter(System.err, true)));
+        }
         SpringApplication.run(WorkerApplication.class, args);
     }
 }

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records a platform event in {@code platform.outbox} within the caller's transaction, so that the event exists if and
- * only if the change that caused it was committed. {@link OutboxRelay} publishes it.
+ * only if the change that caused it was committed. The worker's outbox relay publishes it.
  */
 @Component
 public class PlatformOutbox {

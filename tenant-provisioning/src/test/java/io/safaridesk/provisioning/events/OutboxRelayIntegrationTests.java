@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.safaridesk.platform.events.EventTopology;
 import io.safaridesk.platform.events.TenantProvisioned;
 import io.safaridesk.platform.testing.TestServicesInitializer;
+import io.safaridesk.worker.messaging.EventMessage;
+import io.safaridesk.worker.outbox.OutboxRelay;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,16 +29,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox on a real PostgreSQL and a real broker: committed events are published with their id, nothing else is. */
-@SpringBootTest(properties = {"safaridesk.provisioning.runner-enabled=false", "safaridesk.outbox.poll-interval=1h"})
+/**
+ * Provisioning's events through the worker's outbox relay, on a real PostgreSQL and broker: committed events are
+ * published with their id, workspace and version, rolled-back ones never, and events wait while the broker is down.
+ */
+@SpringBootTest(properties = "safaridesk.provisioning.runner-enabled=false")
 @ContextConfiguration(initializers = TestServicesInitializer.class)
 class OutboxRelayIntegrationTests {
 
     @Autowired
     PlatformOutbox outbox;
-
-    @Autowired
-    OutboxRelay relay;
 
     @Autowired
     TransactionTemplate transaction;
@@ -49,11 +52,16 @@ class OutboxRelayIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
+    OutboxRelay relay;
     String queue;
     String slug;
 
     @BeforeEach
     void listenToProvisionedEvents() {
+        relay = new OutboxRelay(dataSource, rabbit);
         // not auto-delete: a receive with a timeout would otherwise delete it when its consumer goes
         queue = admin.declareQueue(new Queue("outbox-test-" + UUID.randomUUID(), false, false, false));
         admin.declareBinding(BindingBuilder.bind(new Queue(queue))
@@ -92,20 +100,26 @@ class OutboxRelayIntegrationTests {
     void publishesACommittedEventWithItsIdWorkspaceAndVersion() {
         UUID id = recordInTransaction(true);
 
-        relay.relay();
+        relay.drain();
 
         Message message = rabbit.receive(queue, 10_000);
         assertThat(message).isNotNull();
         assertThat(message.getMessageProperties().getMessageId()).isEqualTo(id.toString());
         assertThat(message.getMessageProperties().getType()).isEqualTo(EventTopology.TENANT_PROVISIONED);
-        assertThat((String) message.getMessageProperties().getHeader(OutboxRelay.TENANT_HEADER))
+        assertThat(message.getMessageProperties()
+                        .getHeader(EventMessage.TENANT_HEADER)
+                        .toString())
                 .isEqualTo(slug);
+        assertThat(message.getMessageProperties()
+                        .getHeader(EventMessage.VERSION_HEADER)
+                        .toString())
+                .isEqualTo("1");
         JsonNode event = JsonMapper.shared().readTree(new String(message.getBody(), StandardCharsets.UTF_8));
         assertThat(event.get("slug").asString()).isEqualTo(slug);
         assertThat(event.get("business_name").asString()).isEqualTo("Outbox Ltd");
         assertThat(published(id)).isTrue();
 
-        relay.relay();
+        relay.drain();
         assertThat(admin.getQueueInfo(queue).getMessageCount())
                 .as("published once")
                 .isZero();
@@ -115,7 +129,7 @@ class OutboxRelayIntegrationTests {
     void aRolledBackChangeLeavesNoEvent() {
         recordInTransaction(false);
 
-        relay.relay();
+        relay.drain();
 
         assertThat(admin.getQueueInfo(queue).getMessageCount()).isZero();
     }
@@ -125,14 +139,13 @@ class OutboxRelayIntegrationTests {
         UUID id = recordInTransaction(true);
         CachingConnectionFactory deadBroker = new CachingConnectionFactory("127.0.0.1", 1);
         try {
-            RabbitTemplate unreachable = new RabbitTemplate(deadBroker);
-            new OutboxRelay(jdbc, unreachable).relay();
+            new OutboxRelay(dataSource, new RabbitTemplate(deadBroker)).drain();
             assertThat(published(id)).isFalse();
         } finally {
             deadBroker.destroy();
         }
 
-        relay.relay();
+        relay.drain();
 
         assertThat(published(id)).isTrue();
         Message message = rabbit.receive(queue, 10_000);

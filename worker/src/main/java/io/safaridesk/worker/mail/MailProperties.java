@@ -1,0 +1,26 @@
+package io.safaridesk.worker.mail;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Outbound mail: the platform's sender and support address (the Reply-To's base, plus-addressed per ticket) for
+ * workspaces that set none, and how undelivered mail is retried: after {@code retryInitial}, doubling up to
+ * {@code retryMax}, for as long as it takes.
+ */
+@ConfigurationProperties("safaridesk.mail")
+public record MailProperties(
+        @DefaultValue("no-reply@safaridesk.local") String from,
+        @DefaultValue("support@safaridesk.local") String supportAddress,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("5s") Duration retryInitial,
+        @DefaultValue("5m") Duration retryMax) {
+
+    /** The wait after the {@code attempts}-th failed try. */
+    public Duration backoff(int attempts) {
+        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        Duration wait = retryInitial.multipliedBy(factor);
+        return wait.compareTo(retryMax) > 0 ? retryMax : wait;
+    }
+}

@@ -1,0 +1,16 @@
+package io.safaridesk.worker.messaging;
+
+import java.util.List;
+
+/**
+ * A concern of the worker with its own work queue, retry queues and dead-letter queue, bound to the events exchange
+ * by these routing-key patterns.
+ */
+public record Concern(String name, List<String> bindings) {
+
+    /** In-app notifications and outbound email about tickets, SLA and exports. */
+    public static final Concern NOTIFICATIONS = new Concern("notifications", List.of("ticket.#", "sla.#", "export.#"));
+
+    /** Every concern the worker consumes (inbound email and exports come next). */
+    public static final List<Concern> ALL = List.of(NOTIFICATIONS);
+}
