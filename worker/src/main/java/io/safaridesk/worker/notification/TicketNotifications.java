@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@code ticket.reply-added}: an agent's public reply goes to the requester in the ticket's mail thread; a
  *       requester's reply to the assignee and watchers;
  *   <li>{@code ticket.mention-made}: the mentioned agent;
- *   <li>{@code sla.at-risk}, {@code sla.breached} ({@code ticket_id}, {@code target}, {@code due_at}): assignee and
- *       watchers;
+ *   <li>{@code sla.at-risk}, {@code sla.breached} ({@code ticket_id}, {@code metric}, {@code due_at}, {@code notified_agent_ids}):
+ *       the agents the sweep named (assignee, department leads, admins);
  *   <li>{@code export.ready} ({@code user_id}, {@code export_name}, {@code download_url}, {@code expires_at}): the user.
  * </ul>
  *
@@ -174,22 +174,31 @@ class TicketNotifications {
                                                 "bodyText", message.bodyText())))));
     }
 
+    /**
+     * An {@link io.safaridesk.platform.sla.SlaCrossed} event: the recipients are the ones the sweep chose (assignee,
+     * department leads, admins), the target is the metric's name.
+     */
     private void sla(JsonNode payload, NotificationKind kind, MailTemplate template) {
-        String target = text(payload, "target") == null ? "SLA" : text(payload, "target");
+        String target = payload.path("metric")
+                .asString("SLA")
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ');
         String dueAt = text(payload, "due_at") == null ? "" : text(payload, "due_at");
         facts.ticket(payload.path("ticket_id").asLong())
-                .ifPresent(ticket -> facts.followers(ticket.id())
-                        .forEach(agent -> notify(
-                                agent,
-                                kind,
-                                template,
-                                ticket,
-                                ticket.reference()
-                                        + (kind == NotificationKind.SLA_BREACHED
-                                                ? " breached its " + target + " target"
-                                                : " is at risk of breaching its " + target + " target"),
-                                ticket.subject(),
-                                Map.of("target", target, "dueAt", dueAt))));
+                .ifPresent(ticket -> payload.path("notified_agent_ids")
+                        .forEach(id -> facts.agent(id.asLong())
+                                .filter(TicketFacts.Person::active)
+                                .ifPresent(agent -> notify(
+                                        agent,
+                                        kind,
+                                        template,
+                                        ticket,
+                                        ticket.reference()
+                                                + (kind == NotificationKind.SLA_BREACHED
+                                                        ? " breached its " + target + " target"
+                                                        : " is at risk of breaching its " + target + " target"),
+                                        ticket.subject(),
+                                        Map.of("target", target, "dueAt", dueAt)))));
     }
 
     private void exportReady(JsonNode payload) {

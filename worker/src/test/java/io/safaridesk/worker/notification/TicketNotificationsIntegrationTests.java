@@ -9,6 +9,8 @@ import io.safaridesk.platform.events.EventTopology;
 import io.safaridesk.platform.mail.ReplyAddress;
 import io.safaridesk.platform.notification.Notification;
 import io.safaridesk.platform.notification.Notifications;
+import io.safaridesk.platform.sla.SlaCrossed;
+import io.safaridesk.platform.sla.SlaMetric;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Ticket;
 import io.safaridesk.platform.ticket.TicketConversation;
@@ -23,6 +25,7 @@ import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import io.safaridesk.worker.testing.WorkerTestWorkspaces;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -180,7 +183,7 @@ class TicketNotificationsIntegrationTests {
     }
 
     @Test
-    void slaBreachesReachAssigneeAndWatchersAndReadyExportsTheirUser() {
+    void slaBreachesReachTheAgentsTheSweepNamedAndReadyExportsTheirUser() {
         Actor ann = workspace.agent("Ann", Actor.Role.ADMIN);
         Actor bob = workspace.agent("Bob", Actor.Role.ADMIN);
         Actor cy = workspace.agent("Cy", Actor.Role.ADMIN);
@@ -188,8 +191,17 @@ class TicketNotificationsIntegrationTests {
         workspace.inTransaction(() -> tickets.assign(ticket.id(), bob.agentId(), null, ann));
         workspace.inTransaction(() -> watchers.add(ticket.id(), "agent_id", List.of(cy.agentId()), ann));
         workspace.inTransaction(() -> events.record(
-                "sla.breached",
-                Map.of("ticket_id", ticket.id(), "target", "first response", "due_at", "2026-01-01T10:00:00Z")));
+                SlaCrossed.BREACHED,
+                new SlaCrossed(
+                        ticket.id(),
+                        ticket.number(),
+                        SlaMetric.FIRST_RESPONSE,
+                        1,
+                        "breached",
+                        Instant.parse("2026-01-01T10:00:00Z"),
+                        Instant.parse("2026-01-01T10:00:01Z"),
+                        List.of(bob.agentId(), cy.agentId()),
+                        List.of())));
         workspace.inTransaction(() -> events.record(
                 "export.ready",
                 Map.of(
