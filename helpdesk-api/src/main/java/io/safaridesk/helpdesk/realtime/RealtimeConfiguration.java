@@ -1,11 +1,12 @@
 package io.safaridesk.helpdesk.realtime;
 
 import io.safaridesk.platform.events.EventTopology;
-import org.springframework.amqp.core.AnonymousQueue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -78,12 +79,16 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
     }
 
     @Bean
-    AnonymousQueue realtimeEvents() {
-        return new AnonymousQueue(new Base64UrlNamingStrategy("safaridesk.realtime."));
+    Queue realtimeEvents() {
+        // not an AnonymousQueue: its x-queue-leader-locator argument is refused by RabbitMQ's classic queues here
+        return QueueBuilder.nonDurable(new Base64UrlNamingStrategy("safaridesk.realtime.").generateName())
+                .exclusive()
+                .autoDelete()
+                .build();
     }
 
     @Bean
-    Declarables realtimeBindings(AnonymousQueue realtimeEvents) {
+    Declarables realtimeBindings(Queue realtimeEvents) {
         TopicExchange events = new TopicExchange(EventTopology.EVENTS_EXCHANGE, true, false);
         Binding tickets = BindingBuilder.bind(realtimeEvents).to(events).with(EventTopology.TICKET_EVENTS + "#");
         Binding tasks = BindingBuilder.bind(realtimeEvents).to(events).with("task.#");
