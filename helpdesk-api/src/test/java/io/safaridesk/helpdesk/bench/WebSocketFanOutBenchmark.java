@@ -1,11 +1,9 @@
 package io.safaridesk.helpdesk.bench;
 
-import io.safaridesk.helpdesk.HelpdeskApiApplication;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
 import io.safaridesk.helpdesk.testing.TestWorkspaces;
 import io.safaridesk.platform.events.EventTopology;
-import io.safaridesk.platform.testing.TestServicesInitializer;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,9 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.HttpMethod;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -50,7 +46,7 @@ public final class WebSocketFanOutBenchmark {
         TestWorkspace workspace = TestWorkspaces.provision("fanout");
         String token = workspace.token(workspace.admin());
         String topic = "/topic/workspaces/" + workspace.slug().value() + "/tickets";
-        try (ConfigurableApplicationContext api = helpdeskApi()) {
+        try (ConfigurableApplicationContext api = TicketBenchmark.helpdeskApi()) {
             int port = Integer.parseInt(api.getEnvironment().getProperty("local.server.port"));
             Api client = Api.at(port);
             Api.Reply created = client.send(
@@ -160,20 +156,5 @@ public final class WebSocketFanOutBenchmark {
         String json = "{\"ticket_id\":" + ticketId
                 + ",\"number\":1,\"changes\":[],\"actor_id\":null,\"at\":\"2026-01-01T00:00:00Z\"}";
         return new Message(json.getBytes(StandardCharsets.UTF_8), properties);
-    }
-
-    private static ConfigurableApplicationContext helpdeskApi() {
-        return new SpringApplicationBuilder(HelpdeskApiApplication.class)
-                .initializers(
-                        new TestServicesInitializer(),
-                        context -> context.getEnvironment()
-                                .getPropertySources()
-                                .addFirst(new MapPropertySource(
-                                        "benchmark",
-                                        Map.of(
-                                                "server.port", "0",
-                                                "logging.level.root", "WARN",
-                                                "logging.level.io.safaridesk", "WARN"))))
-                .run();
     }
 }

@@ -236,34 +236,14 @@ class RealtimeIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(admin.nextError(Duration.ofSeconds(10))).isEqualTo("send-refused");
 
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocketSession raw = new StandardWebSocketClient()
-                .execute(
-                        new TextWebSocketHandler() {
-                            @Override
-                            protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-                                frames.add(message.getPayload());
-                            }
-                        },
-                        new WebSocketHttpHeaders(),
-                        URI.create("ws://127.0.0.1:" + port + "/ws"))
-                .get(10, TimeUnit.SECONDS);
+        WebSocketSession raw = raw(frames);
         raw.sendMessage(new TextMessage("NOT-A-COMMAND\nfoo:bar\n\n\u0000"));
         String frame = frames.poll(10, TimeUnit.SECONDS);
         assertThat(frame).startsWith("ERROR").contains("message:bad-frame").contains("application/problem+json");
         raw.close();
 
         // a SUBSCRIBE before CONNECT
-        WebSocketSession early = new StandardWebSocketClient()
-                .execute(
-                        new TextWebSocketHandler() {
-                            @Override
-                            protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-                                frames.add(message.getPayload());
-                            }
-                        },
-                        new WebSocketHttpHeaders(),
-                        URI.create("ws://127.0.0.1:" + port + "/ws"))
-                .get(10, TimeUnit.SECONDS);
+        WebSocketSession early = raw(frames);
         early.sendMessage(new TextMessage("SUBSCRIBE\nid:1\ndestination:" + topic(acme, "tickets") + "\n\n\u0000"));
         assertThat(frames.poll(10, TimeUnit.SECONDS)).startsWith("ERROR").contains("message:unauthenticated");
         early.close();
@@ -286,6 +266,21 @@ class RealtimeIntegrationTests extends TwoWorkspaceApiTests {
         session.subscribe(topic(acme, "tickets"));
         assertThat(session.nextError(Duration.ofSeconds(10))).isEqualTo("token-expired");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !session.isConnected());
+    }
+
+    /** A WebSocket without STOMP client: its text frames go to {@code frames}. */
+    private WebSocketSession raw(BlockingQueue<String> frames) throws Exception {
+        return new StandardWebSocketClient()
+                .execute(
+                        new TextWebSocketHandler() {
+                            @Override
+                            protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+                                frames.add(message.getPayload());
+                            }
+                        },
+                        new WebSocketHttpHeaders(),
+                        URI.create("ws://127.0.0.1:" + port + "/ws"))
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** A new agent of acme with its agent profile (made on its first API call). */
