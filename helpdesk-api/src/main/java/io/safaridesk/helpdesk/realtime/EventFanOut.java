@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Relays the domain events that reach this instance's own queue (bound to {@code safaridesk.events} with {@code
  * ticket.#} and {@code task.#}) to its local STOMP sessions. Every instance receives every event, so a client may be
- * connected to any of them. Per event, the ticket's audience is read once from the workspace's schema; then:
+ * connected to any of them. Events of a workspace with no session on this instance are dropped unread. Per event, the
+ * ticket's audience is read once from the workspace's schema; then:
  *
  * <ul>
  *   <li>staff subscribed to the workspace's ticket topic get the event if they may see the ticket;
@@ -88,6 +89,11 @@ class EventFanOut {
                 return;
             }
             TenantSlug workspace = TenantSlug.of(String.valueOf(tenant));
+            if (!hasSessionsOf(workspace)) {
+                // nobody here listens: not even the ticket is read (the exchange also carries events of workspaces
+                // this instance cannot read, e.g. another deployment's on a shared broker)
+                return;
+            }
             JsonNode event = json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
             if (type.startsWith(EventTopology.TICKET_EVENTS)) {
                 ticketEvent(workspace, type, id, event);
@@ -95,9 +101,15 @@ class EventFanOut {
                 send(Destinations.tasks(workspace), envelope(workspace, type, id, event), Actor::isStaff);
             }
         } catch (RuntimeException unusable) {
-            // real-time delivery is best effort: a bad or unexpected event is dropped, never redelivered in a loop
+            // real-time delivery is best effort: a bad or unexpected event, or one of a workspace whose schema cannot
+            // be
+            // read, is logged and dropped (acknowledged), never redelivered in a loop that would hold up the next ones
             log.warn("Real-time event {} {} of {} not delivered: {}", type, id, tenant, unusable.toString());
         }
+    }
+
+    private boolean hasSessionsOf(TenantSlug workspace) {
+        return sessions.users().stream().anyMatch(user -> user.workspace().equals(workspace));
     }
 
     private synchronized boolean firstTime(String messageId) {

@@ -33,16 +33,19 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
     private final StompGate gate;
     private final AudienceFilter audience;
     private final JsonMapper json;
+    private final RealtimeSessions sessions;
     private final String[] allowedOrigins;
 
     RealtimeConfiguration(
             StompGate gate,
             AudienceFilter audience,
             JsonMapper json,
+            RealtimeSessions sessions,
             @Value("${safaridesk.realtime.allowed-origins:*}") String[] allowedOrigins) {
         this.gate = gate;
         this.audience = audience;
         this.json = json;
+        this.sessions = sessions;
         this.allowedOrigins = allowedOrigins;
     }
 
@@ -50,12 +53,14 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // the token travels in the CONNECT frame, never in a cookie: any origin may connect
         registry.addEndpoint(ENDPOINT).setAllowedOriginPatterns(allowedOrigins);
-        registry.setErrorHandler(new StompProblems(json));
+        registry.setErrorHandler(new StompProblems(json, sessions));
     }
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.enableSimpleBroker("/topic", "/queue");
+        // per session, frames leave in order, one after the other (an ERROR never overtakes the CONNECTED frame)
+        registry.setPreservePublishOrder(true);
         registry.setUserDestinationPrefix("/user");
     }
 

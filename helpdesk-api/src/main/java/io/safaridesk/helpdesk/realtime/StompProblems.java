@@ -25,14 +25,22 @@ final class StompProblems extends StompSubProtocolErrorHandler {
     static final MimeType PROBLEM_JSON = MimeType.valueOf("application/problem+json");
 
     private final JsonMapper json;
+    private final RealtimeSessions sessions;
 
-    StompProblems(JsonMapper json) {
+    StompProblems(JsonMapper json, RealtimeSessions sessions) {
         this.json = json;
+        this.sessions = sessions;
     }
 
     @Override
     public Message<byte[]> handleClientMessageProcessingError(Message<byte[]> clientMessage, Throwable error) {
-        StompRefusal refusal = refusal(error);
+        // Spring passes no client message when the bytes could not be decoded (an unknown command throws a plain
+        // IllegalArgumentException, not a StompConversionException): that is the client's bad frame, not our failure
+        StompRefusal refusal = clientMessage == null
+                ? StompRefusal.badFrame("The frame could not be read as STOMP")
+                : beforeConnect(clientMessage)
+                        ? StompRefusal.unauthenticated("CONNECT with a workspace token first")
+                        : refusal(error);
         if (refusal.status().is5xxServerError()) {
             log.error("STOMP frame failed", error);
         } else {
@@ -61,6 +69,16 @@ final class StompProblems extends StompSubProtocolErrorHandler {
         accessor.setContentLength(body.length);
         accessor.setLeaveMutable(true);
         return MessageBuilder.createMessage(body, accessor.getMessageHeaders());
+    }
+
+    /**
+     * Whether the frame is not a CONNECT and its session has not connected: Spring refuses it itself ("Unknown session")
+     * before any interceptor sees it.
+     */
+    private boolean beforeConnect(Message<byte[]> clientMessage) {
+        StompHeaderAccessor client = StompHeaderAccessor.wrap(clientMessage);
+        boolean connecting = client.getCommand() == StompCommand.CONNECT || client.getCommand() == StompCommand.STOMP;
+        return !connecting && sessions.find(client.getSessionId()).isEmpty();
     }
 
     private static StompRefusal refusal(Throwable error) {
