@@ -2,38 +2,24 @@ package io.safaridesk.helpdesk.actor;
 
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.agent.Agent;
-import io.safaridesk.platform.agent.Agents;
-import io.safaridesk.platform.agent.Membership;
-import io.safaridesk.platform.contact.Contacts;
-import io.safaridesk.platform.error.ApiProblem;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/**
- * Lets controllers take the caller as an {@link Actor}: staff with their agent profile and departments (the token
- * interceptor keeps the profile), customers as the contact their portal account is linked to (a verified email links
- * an unlinked account on first use).
- */
+/** Lets controllers take the caller as an {@link Actor}, as {@link Actors} resolves it. */
 @Configuration(proxyBeanMethods = false)
 class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-    private final Agents agents;
-    private final Contacts contacts;
+    private final Actors actors;
 
-    ActorArgumentResolver(Agents agents, Contacts contacts) {
-        this.agents = agents;
-        this.contacts = contacts;
+    ActorArgumentResolver(Actors actors) {
+        this.actors = actors;
     }
 
     @Override
@@ -53,57 +39,8 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
             NativeWebRequest request,
             WebDataBinderFactory binders) {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof TenantAuthentication caller)) {
-            throw NoActor.anonymous();
+            throw Actors.NoActor.anonymous();
         }
-        List<String> roles = caller.roles();
-        if (roles.contains("admin") || roles.contains("agent")) {
-            Agent agent = agents.findByKeycloakUserId(caller.userId())
-                    .filter(Agent::active)
-                    .orElseThrow(NoActor::noAgentProfile);
-            return Actor.staff(
-                    caller.userId(),
-                    agent.name(),
-                    roles.contains("admin") ? Actor.Role.ADMIN : Actor.Role.AGENT,
-                    agent.id(),
-                    agent.memberships().stream().map(Membership::departmentId).collect(Collectors.toSet()));
-        }
-        if (roles.contains("customer")) {
-            Jwt token = caller.getToken();
-            String name = token.getClaimAsString("name");
-            return contacts.forPortalUser(
-                            caller.userId(),
-                            name,
-                            token.getClaimAsString("email"),
-                            Boolean.TRUE.equals(token.getClaimAsBoolean("email_verified")))
-                    .map(contact -> Actor.customer(caller.userId(), contact.name(), contact.id()))
-                    .orElseThrow(NoActor::unlinkedCustomer);
-        }
-        throw NoActor.noRole();
-    }
-
-    /** The caller cannot act in the workspace's helpdesk. */
-    static final class NoActor extends ApiProblem {
-        private NoActor(HttpStatus status, String type, String detail) {
-            super(status, type, detail);
-        }
-
-        static NoActor anonymous() {
-            return new NoActor(HttpStatus.UNAUTHORIZED, "unauthenticated", "A workspace token is required");
-        }
-
-        static NoActor noAgentProfile() {
-            return new NoActor(HttpStatus.FORBIDDEN, "no-agent-profile", "Your agent profile is missing or inactive");
-        }
-
-        static NoActor unlinkedCustomer() {
-            return new NoActor(
-                    HttpStatus.FORBIDDEN,
-                    "portal-account-unlinked",
-                    "Your portal account is not linked to a contact: verify your email address first");
-        }
-
-        static NoActor noRole() {
-            return new NoActor(HttpStatus.FORBIDDEN, "no-role", "You have no role in this workspace");
-        }
+        return actors.of(caller);
     }
 }

@@ -99,8 +99,19 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** The STOMP endpoint: the WebSocket handshake is open; the CONNECT frame carries the token (realtime/StompGate). */
     @Bean
     @Order(2)
+    SecurityFilterChain realtime(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/ws", "/ws/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain operations(HttpSecurity http) throws Exception {
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

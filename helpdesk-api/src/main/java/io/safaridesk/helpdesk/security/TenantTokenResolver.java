@@ -16,6 +16,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * and cached per issuer.
  */
 @Component
-class TenantTokenResolver implements AuthenticationManagerResolver<HttpServletRequest> {
+public class TenantTokenResolver implements AuthenticationManagerResolver<HttpServletRequest> {
 
     private final TenantDirectory directory;
     private final Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
@@ -42,6 +43,17 @@ class TenantTokenResolver implements AuthenticationManagerResolver<HttpServletRe
     @Override
     public AuthenticationManager resolve(HttpServletRequest request) {
         return byIssuer.resolve(request);
+    }
+
+    /**
+     * Validates a bearer token that did not come in an HTTP request (the STOMP CONNECT frame of a WebSocket session)
+     * exactly as a REST call's: same issuers, keys, expiry and suspension rules.
+     *
+     * @throws org.springframework.security.core.AuthenticationException when the token is not accepted
+     */
+    public TenantAuthentication authenticate(String token) {
+        // the issuer-resolving manager reads the issuer from the token itself; the request is not consulted
+        return (TenantAuthentication) byIssuer.resolve(null).authenticate(new BearerTokenAuthenticationToken(token));
     }
 
     private AuthenticationManager managerFor(String issuer) {

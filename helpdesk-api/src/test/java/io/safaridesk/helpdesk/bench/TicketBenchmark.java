@@ -67,7 +67,8 @@ public final class TicketBenchmark {
         System.exit(0);
     }
 
-    private static ConfigurableApplicationContext helpdeskApi() {
+    /** A helpdesk-api instance in this JVM on a free port, logging warnings only. */
+    static ConfigurableApplicationContext helpdeskApi() {
         return new SpringApplicationBuilder(HelpdeskApiApplication.class)
                 .initializers(
                         new TestServicesInitializer(),

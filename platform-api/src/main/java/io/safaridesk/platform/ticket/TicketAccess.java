@@ -3,6 +3,9 @@ package io.safaridesk.platform.ticket;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.settings.TicketVisibility;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,23 +19,56 @@ class TicketAccess {
 
     private final Settings settings;
     private final TicketRepository tickets;
+    private final TicketWatcherRepository watchers;
 
-    TicketAccess(Settings settings, TicketRepository tickets) {
+    TicketAccess(Settings settings, TicketRepository tickets, TicketWatcherRepository watchers) {
         this.settings = settings;
         this.tickets = tickets;
+        this.watchers = watchers;
     }
 
     boolean canSee(Actor actor, Ticket ticket) {
+        return canSee(
+                actor,
+                ticket.requesterId(),
+                ticket.trashed(),
+                ticket.departmentId(),
+                ticket.assigneeId(),
+                this::seesAllTickets,
+                agentId -> tickets.isWatchedBy(ticket.id(), agentId));
+    }
+
+    /** The rules themselves; the workspace setting and the watchers are asked only when an agent's case needs them. */
+    static boolean canSee(
+            Actor actor,
+            long requesterId,
+            boolean trashed,
+            Long departmentId,
+            Long assigneeId,
+            BooleanSupplier allAgents,
+            LongPredicate watchedBy) {
         return switch (actor.role()) {
             case ADMIN -> true;
-            case CUSTOMER -> !ticket.trashed() && ticket.requesterId() == actor.contactId();
+            case CUSTOMER -> !trashed && requesterId == actor.contactId();
             case AGENT ->
-                seesAllTickets()
-                        || ticket.departmentId() == null
-                        || actor.departments().contains(ticket.departmentId())
-                        || actor.agentId().equals(ticket.assigneeId())
-                        || tickets.isWatchedBy(ticket.id(), actor.agentId());
+                allAgents.getAsBoolean()
+                        || departmentId == null
+                        || actor.departments().contains(departmentId)
+                        || actor.agentId().equals(assigneeId)
+                        || watchedBy.test(actor.agentId());
         };
+    }
+
+    /** Everything {@link TicketAudience#includes} needs to know about {@code ticket}, read now. */
+    TicketAudience audience(Ticket ticket) {
+        return new TicketAudience(
+                ticket.id(),
+                ticket.requesterId(),
+                ticket.trashed(),
+                ticket.departmentId(),
+                ticket.assigneeId(),
+                seesAllTickets(),
+                Set.copyOf(watchers.watchersOf(ticket.id())));
     }
 
     /** Whether agents of the workspace see all its tickets. */

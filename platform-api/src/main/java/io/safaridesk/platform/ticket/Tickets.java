@@ -160,6 +160,15 @@ public class Tickets {
                 .isPresent();
     }
 
+    /**
+     * Who may see the ticket, read in one go for checking many readers at once (real-time fan-out); empty when the
+     * ticket no longer exists. Not filtered by an actor: the caller decides what each reader receives.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TicketAudience> audience(long id) {
+        return repository.findById(id).map(access::audience);
+    }
+
     /** The ticket with this number ({@code T-1042} is number 1042), if the actor may see it; else 404. */
     @Transactional(readOnly = true)
     public Ticket getByNumber(long number, Actor actor) {
