@@ -67,7 +67,8 @@ public final class TicketBenchmark {
         System.exit(0);
     }
 
-    private static ConfigurableApplicationContext helpdeskApi() {
+    /** helpdesk-api on a free port against the test services, logging only warnings. */
+    static ConfigurableApplicationContext helpdeskApi() {
         return new SpringApplicationBuilder(HelpdeskApiApplication.class)
                 .initializers(
                         new TestServicesInitializer(),
@@ -226,7 +227,7 @@ public final class TicketBenchmark {
         return output;
     }
 
-    private static long percentile(List<Long> sorted, int percent) {
+    static long percentile(List<Long> sorted, int percent) {
         return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
     }
 

@@ -114,17 +114,20 @@ public class KbSearch {
                                     + ", :head) && to_tsquery(" + config + ", :prefix)))"
                             : "websearch_to_tsquery(" + config + ", :text)");
         }
-        String keyset = after == null ? "true" : "(h.rank, h.id) < (cast(:afterRank as real), :afterId)";
+        // the query inline (not in a CTE): its functions are immutable, so the planner folds it into a constant that
+        // it can estimate and match against the GIN index
+        String tsquery = "(" + String.join(" || ", perConfig) + ")";
+        String rank = "ts_rank(a.search, " + tsquery + ")";
         if (after != null) {
-            sql.parameters.put("afterRank", after.rank());
-            sql.parameters.put("afterId", after.id());
+            sql.where(
+                    "(" + rank + ", a.id) < (cast(:afterRank as real), :afterId)",
+                    Map.of("afterRank", after.rank(), "afterId", after.id()));
         }
-        Query statement = entityManager.createNativeQuery("with q as (select " + String.join(" || ", perConfig)
-                + " as query), hits as (select a.id, ts_rank(a.search, q.query) as rank from kb_articles a, q where"
-                + " a.search @@ q.query and " + sql.conditions() + ") select h.id, h.rank, ts_headline(a.search_config,"
-                + " a.title, q.query, :titleOptions), ts_headline(a.search_config, a.body_text, q.query,"
-                + " :bodyOptions) from (select * from hits h where " + keyset + " order by h.rank desc, h.id desc"
-                + " limit :limit) h join kb_articles a on a.id = h.id cross join q order by h.rank desc, h.id desc");
+        Query statement = entityManager.createNativeQuery("select h.id, h.rank, ts_headline(a.search_config, a.title, "
+                + tsquery + ", :titleOptions), ts_headline(a.search_config, a.body_text, " + tsquery + ", :bodyOptions)"
+                + " from (select a.id, " + rank + " as rank from kb_articles a where a.search @@ " + tsquery + " and "
+                + sql.conditions() + " order by rank desc, a.id desc limit :limit) h join kb_articles a on a.id = h.id"
+                + " order by h.rank desc, h.id desc");
         sql.parameters.forEach(statement::setParameter);
         statement.setParameter("titleOptions", TITLE_OPTIONS);
         statement.setParameter("bodyOptions", BODY_OPTIONS);
