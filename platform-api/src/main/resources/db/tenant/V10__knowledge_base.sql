@@ -44,6 +44,9 @@ create table kb_articles (
                           || setweight(to_tsvector(search_config, tags_text), 'B')
                           || setweight(to_tsvector(search_config, body_text), 'C')) stored
 );
+-- the vector stays in the row (compressed) rather than in TOAST: ranking reads it for every match, and fetching it
+-- from TOAST made a search matching a fifth of 100,000 articles six times slower
+alter table kb_articles alter column search set storage main;
 create unique index kb_articles_slug on kb_articles (slug);
 create index kb_articles_search on kb_articles using gin (search);
 create index kb_articles_tags on kb_articles using gin (tags);
