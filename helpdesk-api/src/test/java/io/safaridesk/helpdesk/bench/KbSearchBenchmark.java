@@ -51,6 +51,7 @@ public final class KbSearchBenchmark {
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         TestWorkspace workspace = TestWorkspaces.provision("kbbench");
+        TestWorkspace.User admin = workspace.admin();
         try (ConfigurableApplicationContext api = TicketBenchmark.helpdeskApi()) {
             Api client = Api.at(Integer.parseInt(api.getEnvironment().getProperty("local.server.port")));
             long started = System.nanoTime();
@@ -60,7 +61,7 @@ public final class KbSearchBenchmark {
                     articles, Duration.ofNanos(System.nanoTime() - started).toSeconds());
             for (String query : QUERIES) {
                 // a fresh token for each query: tokens live five minutes
-                String token = workspace.token(workspace.admin());
+                String token = workspace.token(admin);
                 report("staff", client, "/api/v1/kb/articles/search?limit=25&q=" + encoded(query), token, requests);
             }
             for (String query : List.of("billing", "reset password")) {

@@ -114,9 +114,9 @@ public class KbSearch {
                                     + ", :head) && to_tsquery(" + config + ", :prefix)))"
                             : "websearch_to_tsquery(" + config + ", :text)");
         }
-        // the query inline (not in a CTE): its functions are immutable, so the planner folds it into a constant that
-        // it can estimate and match against the GIN index
-        String tsquery = "(" + String.join(" || ", perConfig) + ")";
+        // a scalar sub-query: computed once per statement (an init plan), also in a generic plan of the prepared
+        // statement, where the parameters keep the planner from folding the expression into a constant
+        String tsquery = "(select " + String.join(" || ", perConfig) + ")";
         String rank = "ts_rank(a.search, " + tsquery + ")";
         if (after != null) {
             sql.where(
