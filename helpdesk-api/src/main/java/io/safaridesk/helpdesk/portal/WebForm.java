@@ -6,7 +6,6 @@ import io.safaridesk.platform.contact.Contacts;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.tenancy.TenantContext;
-import io.safaridesk.platform.tenancy.TenantDirectory;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Ticket;
@@ -14,7 +13,6 @@ import io.safaridesk.platform.ticket.Tickets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -30,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(WebFormLimits.class)
 public class WebForm {
 
-    private final TenantDirectory directory;
+    private final PortalWorkspaces workspaces;
     private final Contacts contacts;
     private final Tickets tickets;
     private final Settings settings;
@@ -39,14 +37,14 @@ public class WebForm {
     private final TokenBuckets perEmail;
 
     WebForm(
-            TenantDirectory directory,
+            PortalWorkspaces workspaces,
             Contacts contacts,
             Tickets tickets,
             Settings settings,
             TransactionTemplate transactions,
             WebFormLimits limits,
             Clock clock) {
-        this.directory = directory;
+        this.workspaces = workspaces;
         this.contacts = contacts;
         this.tickets = tickets;
         this.settings = settings;
@@ -66,7 +64,7 @@ public class WebForm {
         perIp.take(clientIp).ifPresent(wait -> {
             throw TooManySubmissions.after(wait);
         });
-        TenantSlug tenant = activeWorkspace(slug);
+        TenantSlug tenant = workspaces.active(slug);
         String email = submission.email().strip().toLowerCase(Locale.ROOT);
         perEmail.take(tenant.value() + " " + email).ifPresent(wait -> {
             throw TooManySubmissions.after(wait);
@@ -90,27 +88,6 @@ public class WebForm {
                             Actor.webForm(requester.name(), requester.id()));
                     return new Receipt(settings.current().ticketNumberPrefix() + ticket.number());
                 }));
-    }
-
-    private TenantSlug activeWorkspace(String slug) {
-        Optional<TenantSlug> tenant;
-        try {
-            tenant = directory.findActive(TenantSlug.of(slug)).map(TenantDirectory.Entry::slug);
-        } catch (TenantSlug.InvalidTenantSlug e) {
-            tenant = Optional.empty();
-        }
-        return tenant.orElseThrow(() -> PortalNotFound.forSlug(slug));
-    }
-
-    /** No active workspace has this slug. */
-    public static final class PortalNotFound extends ApiProblem {
-        private PortalNotFound(String slug) {
-            super(HttpStatus.NOT_FOUND, "portal-not-found", "No portal '" + slug + "'");
-        }
-
-        static PortalNotFound forSlug(String slug) {
-            return new PortalNotFound(slug.length() > 40 ? slug.substring(0, 40) : slug);
-        }
     }
 
     /** Too many submissions from this address or for this email: {@link #retryAfter()} says when to try again. */

@@ -11,7 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what: every /api/v1 route needs a workspace token, except the anonymous portal ({@code
- * /api/v1/portal/{slug}/...}) and the docs. The customer portal ({@code /api/v1/portal/tickets/...}) needs role customer.
+ * /api/v1/portal/{slug}/...}, its knowledge base {@code /api/v1/portal/{slug}/kb/...} included) and the docs. The customer portal ({@code /api/v1/portal/tickets/...}) needs role customer.
  */
 @Configuration
 class SecurityConfiguration {
@@ -25,6 +25,9 @@ class SecurityConfiguration {
                         // the anonymous web form of workspace {slug}; matched first, so a workspace named
                         // "tickets" keeps its form, which no customer route shares (POST .../tickets/{id} is none)
                         .requestMatchers(HttpMethod.POST, "/api/v1/portal/*/tickets")
+                        .permitAll()
+                        // the public knowledge base of workspace {slug}: no customer route has a segment "kb"
+                        .requestMatchers("/api/v1/portal/*/kb", "/api/v1/portal/*/kb/**")
                         .permitAll()
                         .requestMatchers(
                                 "/api/v1/portal/tickets", "/api/v1/portal/tickets/**", "/api/v1/ticket/customer/**")
@@ -78,6 +81,16 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/settings/smtp")
                         .hasRole("admin")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kb/analytics", "/api/v1/kb/analytics/**")
+                        .hasAnyRole("admin", "agent")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kb/**")
+                        .hasAnyRole("admin", "agent", "customer")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/feedback")
+                        .hasAnyRole("admin", "agent", "customer")
+                        .requestMatchers("/api/v1/kb/categories", "/api/v1/kb/categories/**")
+                        .hasRole("admin")
+                        .requestMatchers("/api/v1/kb/**")
+                        .hasAnyRole("admin", "agent")
                         .requestMatchers(HttpMethod.GET, "/api/v1/settings", "/api/v1/settings/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/settings", "/api/v1/settings/**")

@@ -227,7 +227,7 @@ public final class TicketBenchmark {
         return output;
     }
 
-    private static long percentile(List<Long> sorted, int percent) {
+    static long percentile(List<Long> sorted, int percent) {
         return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
     }
 

@@ -11,5 +11,8 @@ public final class EventTopology {
     /** Every ticket event's routing key starts so: {@code ticket.#} binds them all. */
     public static final String TICKET_EVENTS = "ticket.";
 
+    /** Every knowledge base event's routing key starts so: {@code kb.#} binds them all. */
+    public static final String KB_EVENTS = "kb.";
+
     private EventTopology() {}
 }

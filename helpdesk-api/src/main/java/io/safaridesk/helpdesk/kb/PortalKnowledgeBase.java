@@ -1,0 +1,76 @@
+package io.safaridesk.helpdesk.kb;
+
+import io.safaridesk.helpdesk.portal.PortalWorkspaces;
+import io.safaridesk.platform.kb.KbAnalytics;
+import io.safaridesk.platform.kb.KbArticle;
+import io.safaridesk.platform.kb.KbArticles;
+import io.safaridesk.platform.kb.KbCategories;
+import io.safaridesk.platform.kb.KbCategory;
+import io.safaridesk.platform.kb.KbSearch;
+import io.safaridesk.platform.tenancy.TenantContext;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The knowledge base of a workspace's public portal, for anonymous readers: the workspace comes from the path (an
+ * active one only) and only published public articles are ever reached. A reader is a visitor identified by a keyed
+ * hash of address and user agent, for view counts and votes.
+ */
+@Component
+public class PortalKnowledgeBase {
+
+    private final PortalWorkspaces workspaces;
+    private final KbArticles articles;
+    private final KbSearch search;
+    private final KbCategories categories;
+    private final KbAnalytics analytics;
+
+    PortalKnowledgeBase(
+            PortalWorkspaces workspaces,
+            KbArticles articles,
+            KbSearch search,
+            KbCategories categories,
+            KbAnalytics analytics) {
+        this.workspaces = workspaces;
+        this.articles = articles;
+        this.search = search;
+        this.categories = categories;
+        this.analytics = analytics;
+    }
+
+    /** An anonymous reader: where the request came from, as the server saw it. */
+    public record Visitor(String address, String userAgent) {}
+
+    public List<KbCategory> categories(String workspace) {
+        return in(workspace, categories::list);
+    }
+
+    public List<KbArticle> list(String workspace, KbSearch.Filter filter, long afterId, int limit) {
+        return in(workspace, () -> search.list(filter, KbSearch.Audience.READER, afterId, limit));
+    }
+
+    public KbSearch.Results search(String workspace, String text, KbSearch.Filter filter, String cursor, int limit) {
+        return in(workspace, () -> search.search(text, filter, KbSearch.Audience.READER, cursor, limit));
+    }
+
+    public KbArticles.Reading read(String workspace, String slug, Visitor visitor) {
+        return in(workspace, () -> articles.readPublished(slug, visitorId(visitor)));
+    }
+
+    public KbAnalytics.Stats vote(String workspace, String slug, boolean helpful, Visitor visitor) {
+        return in(workspace, () -> articles.votePublished(slug, helpful, visitorId(visitor)));
+    }
+
+    public List<KbAnalytics.Ranked> popular(String workspace, int limit) {
+        return in(workspace, () -> analytics.popular(false, limit));
+    }
+
+    private String visitorId(Visitor visitor) {
+        return analytics.anonymous(visitor.address(), visitor.userAgent());
+    }
+
+    private <T> T in(String workspace, Supplier<T> work) {
+        return TenantContext.callAs(workspaces.active(workspace), work);
+    }
+}
