@@ -9,7 +9,7 @@ import io.safaridesk.helpdesk.task.web.TaskRequests.TicketLinkRequest;
 import io.safaridesk.helpdesk.task.web.TaskRequests.UpdateTaskRequest;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.attachment.Uploads;
-import io.safaridesk.platform.task.TaskActivity;
+import io.safaridesk.platform.history.HistoryEntryView;
 import io.safaridesk.platform.task.TaskAttachment;
 import io.safaridesk.platform.task.TaskComments;
 import io.safaridesk.platform.task.TaskSearch;
@@ -121,41 +121,17 @@ class TaskController {
         return views.of(tasks.bulk(Tasks.BulkAction.of("action", request.action()), request.taskIds(), actor));
     }
 
-    /** One entry of a task's history. */
-    record ActivityView(
-            long id,
-            String actorId,
-            String actorName,
-            String action,
-            String field,
-            String oldValue,
-            String newValue,
-            Instant createdAt) {
-
-        static ActivityView of(TaskActivity a) {
-            return new ActivityView(
-                    a.id(),
-                    a.actorId(),
-                    a.actorName(),
-                    a.action(),
-                    a.field(),
-                    a.oldValue(),
-                    a.newValue(),
-                    a.createdAt());
-        }
-    }
-
     @Operation(summary = "The task's history, oldest first: who changed which field when, from what to what")
     @GetMapping("/{id}/activities")
-    KeysetPage<ActivityView> history(
+    KeysetPage<HistoryEntryView> history(
             @PathVariable long id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
             Actor actor) {
-        List<ActivityView> items = tasks.history(id, actor, Cursor.decodeId(cursor), limit).stream()
-                .map(ActivityView::of)
+        List<HistoryEntryView> items = tasks.history(id, actor, Cursor.decodeId(cursor), limit).stream()
+                .map(HistoryEntryView::of)
                 .toList();
-        return KeysetPage.of(items, limit, ActivityView::id);
+        return KeysetPage.of(items, limit, HistoryEntryView::id);
     }
 
     /** A comment with the agents it mentions. */

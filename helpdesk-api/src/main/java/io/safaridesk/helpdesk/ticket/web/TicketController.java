@@ -5,8 +5,8 @@ import io.safaridesk.helpdesk.ticket.web.TicketRequests.CreateTicketRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.StatusRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.UpdateTicketRequest;
 import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.history.HistoryEntryView;
 import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.TicketActivity;
 import io.safaridesk.platform.ticket.TicketSearch;
 import io.safaridesk.platform.ticket.TicketStatuses;
 import io.safaridesk.platform.ticket.Tickets;
@@ -18,7 +18,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -95,40 +94,16 @@ class TicketController {
         return views.of(tickets.assign(id, request.agentId(), request.version(), actor));
     }
 
-    /** One entry of a ticket's history. */
-    record ActivityView(
-            long id,
-            String actorId,
-            String actorName,
-            String action,
-            String field,
-            String oldValue,
-            String newValue,
-            Instant createdAt) {
-
-        static ActivityView of(TicketActivity a) {
-            return new ActivityView(
-                    a.id(),
-                    a.actorId(),
-                    a.actorName(),
-                    a.action(),
-                    a.field(),
-                    a.oldValue(),
-                    a.newValue(),
-                    a.createdAt());
-        }
-    }
-
     @Operation(summary = "The ticket's history, oldest first: who changed which field when, from what to what")
     @GetMapping("/{id}/activities")
-    KeysetPage<ActivityView> history(
+    KeysetPage<HistoryEntryView> history(
             @PathVariable long id,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
             Actor actor) {
-        List<ActivityView> items = tickets.history(id, actor, Cursor.decodeId(cursor), limit).stream()
-                .map(ActivityView::of)
+        List<HistoryEntryView> items = tickets.history(id, actor, Cursor.decodeId(cursor), limit).stream()
+                .map(HistoryEntryView::of)
                 .toList();
-        return KeysetPage.of(items, limit, ActivityView::id);
+        return KeysetPage.of(items, limit, HistoryEntryView::id);
     }
 }
