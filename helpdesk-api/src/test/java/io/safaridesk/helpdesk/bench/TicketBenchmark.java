@@ -37,7 +37,7 @@ import org.springframework.http.HttpMethod;
  */
 public final class TicketBenchmark {
 
-    private static final String LIST = "/api/v1/tickets?status=Open&priority=high,critical&q=printer+toner&limit=25";
+    static final String LIST = "/api/v1/tickets?status=Open&priority=high,critical&q=printer+toner&limit=25";
 
     public static void main(String[] args) throws Exception {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -54,9 +54,7 @@ public final class TicketBenchmark {
             System.out.printf("generated %,d tickets in %s%n", tickets, since(started));
 
             List<Long> micros = listLatencies(client, token, 300);
-            System.out.printf(
-                    "list (status + priority + text, 25 per page) over %d requests: p50 %.1f ms, p95 %.1f ms%n",
-                    micros.size() - 50, percentile(micros, 50) / 1000.0, percentile(micros, 95) / 1000.0);
+            System.out.println("list (status + priority + text, 25 per page): " + summary(micros));
 
             double apiRate = createThroughput(client, token, seconds, clients);
             double rawRate = pgbenchInserts(schema, seconds, clients);
@@ -84,7 +82,7 @@ public final class TicketBenchmark {
     }
 
     /** Requesters, then tickets in batches: random subjects and bodies from a support vocabulary. */
-    private static void generate(DataSource dataSource, String schema, int count) throws SQLException {
+    static void generate(DataSource dataSource, String schema, int count) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 Statement sql = connection.createStatement()) {
             connection.setSchema(schema);
@@ -116,7 +114,7 @@ public final class TicketBenchmark {
         }
     }
 
-    private static List<Long> listLatencies(Api client, String token, int requests) {
+    static List<Long> listLatencies(Api client, String token, int requests) {
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             long started = System.nanoTime();
@@ -225,6 +223,13 @@ public final class TicketBenchmark {
             throw new IllegalStateException(command.getFirst() + " failed: " + output);
         }
         return output;
+    }
+
+    /** p50 and p95 of sorted latencies in microseconds, and how many were measured. */
+    static String summary(List<Long> micros) {
+        return String.format(
+                "p50 %.1f ms, p95 %.1f ms over %d requests",
+                percentile(micros, 50) / 1000.0, percentile(micros, 95) / 1000.0, micros.size());
     }
 
     static long percentile(List<Long> sorted, int percent) {

@@ -2,7 +2,7 @@ package io.safaridesk.helpdesk.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.safaridesk.infra.stack.SecondKeycloak;
+import io.safaridesk.infra.stack.CellKeycloaks;
 import io.safaridesk.infra.stack.ServiceEndpoints;
 import io.safaridesk.infra.stack.TestServices;
 import io.safaridesk.platform.tenancy.TenantStatus;
@@ -107,13 +107,13 @@ public final class TestWorkspaces {
     }
 
     /**
-     * A second realm cell: the second Keycloak of this JVM ({@link SecondKeycloak}), registered once with capacity 1
+     * A second realm cell: the second Keycloak of this JVM ({@link CellKeycloaks#TEST_CELL}), registered once with capacity 1
      * and its database (so that workspaces can move out of it). Cells left registered by earlier runs on the same
      * database are drained, so that placement only sees {@code default} and this one.
      */
     public static synchronized String secondCell() {
         if (secondCell == null) {
-            SecondKeycloak.Cell cell = SecondKeycloak.start();
+            CellKeycloaks.Cell cell = CellKeycloaks.start(CellKeycloaks.TEST_CELL);
             String prefix = "SAFARIDESK_TEST_CELL2_DB";
             provisioning()
                     .getEnvironment()

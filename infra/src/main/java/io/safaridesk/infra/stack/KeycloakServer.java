@@ -30,6 +30,7 @@ import java.util.zip.ZipInputStream;
 public final class KeycloakServer implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    private static final int DB_POOL_MAX_SIZE = 12;
 
     private final Process process;
     private final ServiceEndpoints.Keycloak endpoint;
@@ -62,7 +63,10 @@ public final class KeycloakServer implements AutoCloseable {
                 "--hostname-strict=false",
                 "--db-url=" + settings.database().jdbcUrl(),
                 "--db-username=" + settings.database().user(),
-                "--db-password=" + settings.database().password()));
+                "--db-password=" + settings.database().password(),
+                // PostgreSQL allows 100 connections by default; a stand-in shares them with the services and with
+                // other Keycloaks (realm cells), and never needs Keycloak's default of 100
+                "--db-pool-max-size=" + DB_POOL_MAX_SIZE));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(
