@@ -17,6 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -28,7 +32,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Provisions one workspace: schema, migrations, realm (placed in a realm cell), first admin, activation. Each step is idempotent and recorded
+ * Provisions one workspace: schema and migrations beside realm (placed in a realm cell) and first admin, then
+ * activation. Each step is idempotent and recorded
  * when done, so a crash or a failure anywhere resumes at the step that did not finish; the workspace is marked active
  * only by the last step, together with its TenantProvisioned event.
  */
@@ -106,10 +111,46 @@ public class ProvisioningSaga {
         }
     }
 
+    /**
+     * Runs the steps not yet done: the database track on a virtual thread beside the Keycloak track on this one (a
+     * realm takes as long as a schema's migrations), then the last step once both succeeded. A failure in one track
+     * lets the other finish before it is thrown, so that no step of this job is still running when it is retried.
+     */
     void runRemainingSteps(UUID tenantId) {
         Set<ProvisioningStep> done = jobs.completedSteps(tenantId);
+        RuntimeException failure = null;
+        try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> database = beside.submit(() -> runTrack(tenantId, done, ProvisioningStep.Track.DATABASE));
+            try {
+                runTrack(tenantId, done, ProvisioningStep.Track.KEYCLOAK);
+            } catch (RuntimeException keycloakFailed) {
+                failure = keycloakFailed;
+            }
+            try {
+                database.get();
+            } catch (ExecutionException databaseFailed) {
+                RuntimeException cause = databaseFailed.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(databaseFailed.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while provisioning " + tenantId, interrupted);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        runTrack(tenantId, done, ProvisioningStep.Track.LAST);
+    }
+
+    private void runTrack(UUID tenantId, Set<ProvisioningStep> done, ProvisioningStep.Track track) {
         for (ProvisioningStep step : ProvisioningStep.values()) {
-            if (!done.contains(step)) {
+            if (step.track() == track && !done.contains(step)) {
                 observer.beforeStep(tenantId, step);
                 execute(step, tenants.findById(tenantId).orElseThrow());
                 log.info("Provisioning {}: {} done", tenantId, step);
