@@ -137,10 +137,11 @@ public class TicketExports {
                 .orElseThrow(() -> ExportProblem.notFound(id));
     }
 
-    /** The signed download path of a ready export, valid until the export expires. */
-    public Optional<String> downloadPath(TicketExport export) {
+    /** The signed download link of a ready export, valid until the export expires. */
+    public Optional<String> downloadUrl(TicketExport export) {
         return export.state() == ExportState.READY
-                ? Optional.of(links.path(TenantContext.current(), export.id(), export.expiresAt()))
+                ? Optional.of(properties.downloadBaseUrl()
+                        + links.path(TenantContext.current(), export.id(), export.expiresAt()))
                 : Optional.empty();
     }
 
