@@ -9,6 +9,7 @@ import io.safaridesk.platform.export.TicketExport;
 import io.safaridesk.platform.export.TicketExports;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.testing.TicketGenerator;
+import io.safaridesk.worker.testing.PeakHeap;
 import io.safaridesk.worker.testing.WorkerIntegrationTest;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import io.safaridesk.worker.testing.WorkerTestWorkspaces;

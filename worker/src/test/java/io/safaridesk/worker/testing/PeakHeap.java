@@ -1,4 +1,4 @@
-package io.safaridesk.worker.export;
+package io.safaridesk.worker.testing;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * The most heap that stays reachable while some work runs: a sampler collects garbage every {@code intervalMillis}
  * and reads the heap in use right after, so what it sees is live data, not garbage waiting for a collection.
  */
-final class PeakHeap {
+public final class PeakHeap {
 
     private PeakHeap() {}
 
     /** Runs {@code work} and answers the largest live heap seen meanwhile, in bytes. */
-    static long during(Runnable work, long intervalMillis) {
+    public static long during(Runnable work, long intervalMillis) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
