@@ -1,6 +1,7 @@
 package io.safaridesk.platform.export;
 
 import io.safaridesk.platform.error.ApiProblem;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /** Why an export or its file cannot be had. */
@@ -29,7 +30,7 @@ public final class ExportProblem extends ApiProblem {
         return new ExportProblem(
                 HttpStatus.CONFLICT,
                 "export-not-ready",
-                "The export is " + state.name().toLowerCase() + ", not ready");
+                "The export is " + state.name().toLowerCase(Locale.ROOT) + ", not ready");
     }
 
     static ExportProblem expired() {
