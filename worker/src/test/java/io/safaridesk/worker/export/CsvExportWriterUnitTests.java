@@ -11,6 +11,7 @@ class CsvExportWriterUnitTests {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
+            quoteCharacter = '"',
             value = {
                 "=1+1|'=1+1",
                 "+SUM(A1)|'+SUM(A1)",
