@@ -6,6 +6,7 @@ import io.safaridesk.platform.export.ExportFormat;
 import io.safaridesk.platform.export.ExportState;
 import io.safaridesk.platform.export.TicketExport;
 import io.safaridesk.platform.export.TicketExports;
+import io.safaridesk.platform.storage.StorageProperties;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.testing.TestServicesInitializer;
 import io.safaridesk.platform.testing.TicketGenerator;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Ticket exports at scale: generates N tickets in a fresh workspace with SQL ({@link TicketGenerator}, as the ticket
  * benchmark does), then exports the whole list as CSV and as XLSX through the real path (outbox, RabbitMQ, the
  * worker's consumer, the file store) and prints rows per second; a second run of each, with a sampler that collects
- * garbage every half second, prints the peak live heap, beside that of a 1,000-ticket export. Run by
+ * garbage every half second, prints the peak live heap, beside that of a 1,000-ticket export; the workspaces are
+ * dropped at the end. Run by
  * {@code infra/bench/export.sh} (with a small -Xmx); not a test.
  *
  * <p>Arguments: {@code <tickets>}.
@@ -70,6 +72,9 @@ public final class ExportBenchmark {
                         "%s: peak live heap %.1f MB exporting 1,000 tickets, %.1f MB exporting %,d%n",
                         format, smallPeak / 1048576.0, largePeak / 1048576.0, tickets);
             }
+            StorageProperties storage = worker.getBean(StorageProperties.class);
+            small.discard(bench.schemas(), storage);
+            large.discard(bench.schemas(), storage);
         }
         System.exit(0);
     }

@@ -7,7 +7,9 @@ import io.safaridesk.platform.export.ExportFormat;
 import io.safaridesk.platform.export.ExportState;
 import io.safaridesk.platform.export.TicketExport;
 import io.safaridesk.platform.export.TicketExports;
+import io.safaridesk.platform.storage.StorageProperties;
 import io.safaridesk.platform.tenancy.TenantContext;
+import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.testing.TicketGenerator;
 import io.safaridesk.worker.testing.PeakHeap;
 import io.safaridesk.worker.testing.WorkerIntegrationTest;
@@ -43,6 +45,12 @@ class TicketExportMemoryIntegrationTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    TenantSchemas schemas;
+
+    @Autowired
+    StorageProperties storage;
+
     @ParameterizedTest
     @EnumSource(ExportFormat.class)
     void exportingAHundredTimesMoreTicketsNeedsNoMoreHeap(ExportFormat format) throws SQLException {
@@ -63,11 +71,15 @@ class TicketExportMemoryIntegrationTests {
                 .inTransaction(() -> exports.requestList(ExportTestSupport.list(), format, admin))
                 .id();
 
-        long peak = PeakHeap.during(() -> TenantContext.runAs(workspace.slug(), () -> job.run(id)), 100);
+        try {
+            long peak = PeakHeap.during(() -> TenantContext.runAs(workspace.slug(), () -> job.run(id)), 100);
 
-        TicketExport export = workspace.inTransaction(() -> exports.get(id, admin));
-        assertThat(export.state()).isEqualTo(ExportState.READY);
-        assertThat(export.rowCount()).isEqualTo(tickets);
-        return peak;
+            TicketExport export = workspace.inTransaction(() -> exports.get(id, admin));
+            assertThat(export.state()).isEqualTo(ExportState.READY);
+            assertThat(export.rowCount()).isEqualTo(tickets);
+            return peak;
+        } finally {
+            workspace.discard(schemas, storage);
+        }
     }
 }
