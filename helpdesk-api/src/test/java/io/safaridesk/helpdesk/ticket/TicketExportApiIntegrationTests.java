@@ -80,7 +80,7 @@ class TicketExportApiIntegrationTests extends TwoWorkspaceApiTests {
             try {
                 Path file = Files.createTempFile("export-test-", ".csv");
                 Files.write(file, lines);
-                runs.finish(run, rows, file);
+                runs.finish(run, rows, runs.store(run, file));
                 Files.delete(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

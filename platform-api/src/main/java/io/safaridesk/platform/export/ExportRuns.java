@@ -111,22 +111,31 @@ public class ExportRuns {
     /** What the notification consumer is told when an export failed. */
     public record ExportFailed(long exportId, String userId, String exportName, String reason) {}
 
-    /** Stores the written {@code file} (streamed), marks the export ready until its retention ends and announces it. */
-    @Transactional
-    public void finish(Run run, long rowCount, Path file) {
-        TicketExport export = exports.findById(run.exportId()).orElseThrow();
-        String key = "exports/" + export.id() + "-" + UUID.randomUUID() + "."
-                + export.format().extension();
-        long size;
+    /** Where a written file was stored, and its size. */
+    public record Stored(String key, long size) {}
+
+    /**
+     * Streams the written {@code file} into the file store under a new key of the workspace (outside any
+     * transaction: copying a large file holds no database connection).
+     */
+    public Stored store(Run run, Path file) {
+        String key = "exports/" + run.exportId() + "-" + UUID.randomUUID() + "."
+                + run.format().extension();
         try (InputStream content = Files.newInputStream(file)) {
-            size = Files.size(file);
             files.put(TenantContext.current(), key, content);
+            return new Stored(key, Files.size(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not store export " + export.id(), e);
+            throw new UncheckedIOException("Could not store export " + run.exportId(), e);
         }
+    }
+
+    /** Marks the export ready with its stored file, until its retention ends, and announces it. */
+    @Transactional
+    public void finish(Run run, long rowCount, Stored file) {
+        TicketExport export = exports.findById(run.exportId()).orElseThrow();
         Instant now = clock.instant();
         Instant expires = now.plus(properties.retention());
-        export.ready(rowCount, size, key, now, expires);
+        export.ready(rowCount, file.size(), file.key(), now, expires);
         events.record(
                 EventTopology.EXPORT_READY,
                 new ExportReady(

@@ -47,8 +47,9 @@ class ExportJob {
                     }
                 });
             }
-            runs.finish(run, rows, file);
-            log.info("Export {} written: {} tickets, {} bytes", run.exportId(), rows, Files.size(file));
+            ExportRuns.Stored stored = runs.store(run, file);
+            runs.finish(run, rows, stored);
+            log.info("Export {} written: {} tickets, {} bytes", run.exportId(), rows, stored.size());
         } catch (ExportWriter.TooLarge tooLarge) {
             runs.fail(run.exportId(), tooLarge.getMessage());
         } catch (IOException | RuntimeException e) {
