@@ -56,7 +56,7 @@ import org.springframework.test.context.TestPropertySource;
  * link and parsed back with Commons CSV and Apache POI.
  */
 @WorkerIntegrationTest
-@TestPropertySource(properties = "safaridesk.messaging.queue-prefix=safaridesk.worker-test.exports")
+@TestPropertySource(properties = "safaridesk.messaging.queue-prefix=safaridesk.worker-test-exports")
 class TicketExportIntegrationTests {
 
     @Autowired

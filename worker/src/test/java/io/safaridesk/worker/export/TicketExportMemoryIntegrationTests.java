@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
  * all at once) would hold tens of megabytes more and fail this test.
  */
 @WorkerIntegrationTest
-@TestPropertySource(properties = "safaridesk.messaging.queue-prefix=safaridesk.worker-test.exports")
+@TestPropertySource(properties = "safaridesk.messaging.queue-prefix=safaridesk.worker-test-exports")
 class TicketExportMemoryIntegrationTests {
 
     private static final long MARGIN = 16L * 1024 * 1024;
