@@ -4,6 +4,7 @@ import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
 import io.safaridesk.helpdesk.testing.TestWorkspaces;
 import io.safaridesk.infra.stack.CellKeycloaks;
+import io.safaridesk.platform.testing.TicketGenerator;
 import io.safaridesk.provisioning.bench.ProvisioningRuns;
 import io.safaridesk.provisioning.cell.CellState;
 import io.safaridesk.provisioning.cell.RealmCell;
@@ -55,7 +56,7 @@ public final class CellScaleBenchmark {
         millis.add(first.millis());
         TestWorkspace measured = TestWorkspaces.workspace(first.slug().value());
         try (ConfigurableApplicationContext api = TicketBenchmark.helpdeskApi()) {
-            TicketBenchmark.generate(api.getBean(DataSource.class), first.slug().schemaName(), tickets);
+            TicketGenerator.generate(api.getBean(DataSource.class), first.slug().schemaName(), tickets);
             Api client = Api.at(Integer.parseInt(api.getEnvironment().getProperty("local.server.port")));
             // one OTP credential for the whole run: a second admin() would add another
             TestWorkspace.User admin = measured.admin();

@@ -6,12 +6,10 @@ import io.safaridesk.helpdesk.testing.TestWorkspace;
 import io.safaridesk.helpdesk.testing.TestWorkspaces;
 import io.safaridesk.infra.stack.TestServices;
 import io.safaridesk.platform.testing.TestServicesInitializer;
+import io.safaridesk.platform.testing.TicketGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +48,7 @@ public final class TicketBenchmark {
             DataSource dataSource = api.getBean(DataSource.class);
             Api client = Api.at(Integer.parseInt(api.getEnvironment().getProperty("local.server.port")));
             long started = System.nanoTime();
-            generate(dataSource, schema, tickets);
+            TicketGenerator.generate(dataSource, schema, tickets);
             System.out.printf("generated %,d tickets in %s%n", tickets, since(started));
 
             List<Long> micros = listLatencies(client, token, 300);
@@ -79,39 +77,6 @@ public final class TicketBenchmark {
                                                 "logging.level.root", "WARN",
                                                 "logging.level.io.safaridesk", "WARN"))))
                 .run();
-    }
-
-    /** Requesters, then tickets in batches: random subjects and bodies from a support vocabulary. */
-    static void generate(DataSource dataSource, String schema, int count) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement sql = connection.createStatement()) {
-            connection.setSchema(schema);
-            sql.execute("insert into contacts (name, email) select 'Customer ' || g, 'customer' || g || '@bench.test'"
-                    + " from generate_series(1, 20000) g on conflict do nothing");
-            String words = "array['printer','toner','invoice','refund','login','password','network','laptop','email',"
-                    + "'billing','account','error','crash','slow','screen','keyboard','license','upgrade','install',"
-                    + "'backup','server','vpn','wifi','phone','order','delivery','shipping','payment','card','report',"
-                    + "'export','import','sync','calendar','meeting','access','permission','mobile','browser','update']";
-            int batch = 100_000;
-            for (int done = 0; done < count; done += batch) {
-                int size = Math.min(batch, count - done);
-                sql.execute(
-                        "with w as (select " + words + " as a) insert into tickets (number, subject, description_html,"
-                                + " description_text, channel, requester_id, status_id, priority, tags, created_at, updated_at)"
-                                + " select n, s, '<p>' || d || '</p>', d, (array['EMAIL','WEB','PORTAL','PHONE','API'])[1 +"
-                                + " n % 5], 1 + n % 20000, (select id from ticket_statuses order by position limit 1) + n % 6,"
-                                + " (array['CRITICAL','HIGH','MEDIUM','LOW'])[1 + (n / 7) % 4], array[w.a[1 + n % 40]],"
-                                + " now() - make_interval(secs => n), now() - make_interval(secs => n) from w, lateral"
-                                + " (select g as n, w.a[1 + (random() * 39)::int] || ' ' || w.a[1 + (random() * 39)::int] || ' '"
-                                + " || w.a[1 + (random() * 39)::int] as s, w.a[1 + (random() * 39)::int] || ' is not working,"
-                                + " please help with my ' || w.a[1 + (random() * 39)::int] || ' and ' || w.a[1 + (random() *"
-                                + " 39)::int] as d from generate_series(" + (1_000_001 + done) + ", "
-                                + (1_000_000 + done + size)
-                                + ") g) gen");
-            }
-            sql.execute("update ticket_number_counter set last_number = (select max(number) from tickets)");
-            sql.execute("analyze tickets");
-        }
     }
 
     static List<Long> listLatencies(Api client, String token, int requests) {

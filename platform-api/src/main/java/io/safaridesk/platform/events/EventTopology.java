@@ -14,5 +14,14 @@ public final class EventTopology {
     /** Every knowledge base event's routing key starts so: {@code kb.#} binds them all. */
     public static final String KB_EVENTS = "kb.";
 
+    /** A user asked for a ticket export; the worker writes it ({@code export_id}). */
+    public static final String EXPORT_REQUESTED = "export.requested";
+
+    /** An export's file is ready to download ({@code user_id}, {@code email}, {@code download_url}, ...). */
+    public static final String EXPORT_READY = "export.ready";
+
+    /** An export could not be written ({@code user_id}, {@code export_name}, {@code reason}). */
+    public static final String EXPORT_FAILED = "export.failed";
+
     private EventTopology() {}
 }

@@ -10,7 +10,8 @@ public enum NotificationKind {
     MENTION,
     SLA_AT_RISK,
     SLA_BREACHED,
-    EXPORT_READY;
+    EXPORT_READY,
+    EXPORT_FAILED;
 
     /** The name in JSON and in the database: {@code ticket_assigned}. */
     public String key() {

@@ -2,6 +2,7 @@ package io.safaridesk.platform.storage;
 
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -20,19 +21,31 @@ final class LocalDiskFileStore implements FileStore {
     }
 
     @Override
-    public void put(TenantSlug tenant, String key, byte[] content) {
+    public void put(TenantSlug tenant, String key, InputStream content) {
         Path target = resolve(tenant, key);
+        Path temporary = null;
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
-            Files.write(temporary, content);
+            temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            deleteQuietly(temporary);
             throw new UncheckedIOException("Could not store " + key, e);
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        try {
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException ignored) {
+            // the upload failed already; a stray temporary file does not change that
         }
     }
 
@@ -40,6 +53,17 @@ final class LocalDiskFileStore implements FileStore {
     public Optional<byte[]> get(TenantSlug tenant, String key) {
         try {
             return Optional.of(Files.readAllBytes(resolve(tenant, key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + key, e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(TenantSlug tenant, String key) {
+        try {
+            return Optional.of(Files.newInputStream(resolve(tenant, key)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -34,9 +34,7 @@ public class TicketSearch {
     public record Page(List<Ticket> tickets, String nextCursor) {}
 
     public Page list(TicketQuery query, Actor actor) {
-        Sql sql = new Sql();
-        visibleTo(actor, sql);
-        filter(query, sql);
+        Sql sql = matching(query, actor);
         String direction = query.sort().ascending() ? "asc" : "desc";
         if (query.after() != null) {
             sql.where(
@@ -60,6 +58,29 @@ public class TicketSearch {
                 ? TicketSort.Position.after(query.sort(), tickets.getLast()).encode()
                 : null;
         return new Page(tickets, next);
+    }
+
+    /**
+     * Every ticket of the list {@code query} describes for {@code actor}, ignoring its page (cursor and limit): the
+     * condition on the ticket row aliased {@code t} (visibility and filters, exactly as {@link #list}) and the order
+     * clause, for statements that read the whole list (exports).
+     */
+    public Selection selection(TicketQuery query, Actor actor) {
+        Sql sql = matching(query, actor);
+        String direction = query.sort().ascending() ? "asc" : "desc";
+        return new Selection(
+                new Condition(String.join(" and ", sql.conditions), sql.parameters),
+                query.sort().expression() + " " + direction + ", t.id " + direction);
+    }
+
+    /** The rows a list selects: {@code where} their condition, in {@code orderBy} order. */
+    public record Selection(Condition where, String orderBy) {}
+
+    private Sql matching(TicketQuery query, Actor actor) {
+        Sql sql = new Sql();
+        visibleTo(actor, sql);
+        filter(query, sql);
+        return sql;
     }
 
     private void visibleTo(Actor actor, Sql sql) {

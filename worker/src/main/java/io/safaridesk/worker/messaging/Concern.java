@@ -11,6 +11,9 @@ public record Concern(String name, List<String> bindings) {
     /** In-app notifications and outbound email about tickets, SLA and exports. */
     public static final Concern NOTIFICATIONS = new Concern("notifications", List.of("ticket.#", "sla.#", "export.#"));
 
-    /** Every concern the worker consumes (inbound email and exports come next). */
-    public static final List<Concern> ALL = List.of(NOTIFICATIONS);
+    /** Ticket exports to write ({@code export.requested}). */
+    public static final Concern EXPORTS = new Concern("exports", List.of("export.requested"));
+
+    /** Every concern the worker consumes (inbound email comes next). */
+    public static final List<Concern> ALL = List.of(NOTIFICATIONS, EXPORTS);
 }

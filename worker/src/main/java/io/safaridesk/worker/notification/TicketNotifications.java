@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@code ticket.mention-made}: the mentioned agent;
  *   <li>{@code sla.at-risk}, {@code sla.breached} ({@code ticket_id}, {@code metric}, {@code due_at}, {@code notified_agent_ids}):
  *       the agents the sweep named (assignee, department leads, admins);
- *   <li>{@code export.ready} ({@code user_id}, {@code export_name}, {@code download_url}, {@code expires_at}): the user.
+ *   <li>{@code export.ready} ({@code user_id}, {@code export_name}, {@code download_url}, {@code expires_at}): the user;
+ *   <li>{@code export.failed} ({@code user_id}, {@code export_name}, {@code reason}): the user, in-app.
  * </ul>
  *
  * Staff get what their preferences allow (per kind, email and/or in-app; mail waits out quiet hours), never a
@@ -76,6 +77,7 @@ class TicketNotifications {
             case "sla.at-risk" -> sla(payload, NotificationKind.SLA_AT_RISK, MailTemplate.SLA_AT_RISK);
             case "sla.breached" -> sla(payload, NotificationKind.SLA_BREACHED, MailTemplate.SLA_BREACHED);
             case "export.ready" -> exportReady(payload);
+            case "export.failed" -> exportFailed(payload);
             default -> {}
         }
     }
@@ -222,6 +224,15 @@ class TicketNotifications {
                             "expiresAt", String.valueOf(text(payload, "expires_at"))),
                     preferences.mailAllowedFrom(clock.instant())));
         }
+    }
+
+    private void exportFailed(JsonNode payload) {
+        notifications.raise(new Notifications.NewNotification(
+                text(payload, "user_id"),
+                NotificationKind.EXPORT_FAILED,
+                null,
+                "Your export " + text(payload, "export_name") + " failed",
+                String.valueOf(text(payload, "reason"))));
     }
 
     private void notify(

@@ -4,17 +4,24 @@ import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.agent.Agent;
 import io.safaridesk.platform.agent.AgentRole;
 import io.safaridesk.platform.agent.Agents;
+import io.safaridesk.platform.storage.StorageProperties;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Ticket;
 import io.safaridesk.platform.ticket.Tickets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,6 +48,24 @@ public final class WorkerTestWorkspace {
                 "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         schemas.migrate(slug);
         return new WorkerTestWorkspace(slug, transaction, agents, tickets);
+    }
+
+    /**
+     * Drops the workspace's schema and deletes its stored files, for tests and benchmarks that leave large data
+     * behind.
+     */
+    public void discard(TenantSchemas schemas, StorageProperties storage) {
+        schemas.drop(slug);
+        Path folder = storage.path().resolve(slug.value());
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete " + folder, e);
+            }
+        }
     }
 
     public TenantSlug slug() {

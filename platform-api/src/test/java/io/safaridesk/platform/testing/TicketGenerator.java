@@ -1,0 +1,48 @@
+package io.safaridesk.platform.testing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Generates tickets at scale in a workspace schema with SQL, for benchmarks and tests that need many: 20,000
+ * requesters, then tickets in batches of 100,000 with random subjects and bodies from a support vocabulary, spread over
+ * statuses, priorities and channels, numbered from 1,000,001, one tag each.
+ */
+public final class TicketGenerator {
+
+    private TicketGenerator() {}
+
+    public static void generate(DataSource dataSource, String schema, int count) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement()) {
+            connection.setSchema(schema);
+            sql.execute("insert into contacts (name, email) select 'Customer ' || g, 'customer' || g || '@bench.test'"
+                    + " from generate_series(1, 20000) g on conflict do nothing");
+            String words = "array['printer','toner','invoice','refund','login','password','network','laptop','email',"
+                    + "'billing','account','error','crash','slow','screen','keyboard','license','upgrade','install',"
+                    + "'backup','server','vpn','wifi','phone','order','delivery','shipping','payment','card','report',"
+                    + "'export','import','sync','calendar','meeting','access','permission','mobile','browser','update']";
+            int batch = 100_000;
+            for (int done = 0; done < count; done += batch) {
+                int size = Math.min(batch, count - done);
+                sql.execute(
+                        "with w as (select " + words + " as a) insert into tickets (number, subject, description_html,"
+                                + " description_text, channel, requester_id, status_id, priority, tags, created_at, updated_at)"
+                                + " select n, s, '<p>' || d || '</p>', d, (array['EMAIL','WEB','PORTAL','PHONE','API'])[1 +"
+                                + " n % 5], 1 + n % 20000, (select id from ticket_statuses order by position limit 1) + n % 6,"
+                                + " (array['CRITICAL','HIGH','MEDIUM','LOW'])[1 + (n / 7) % 4], array[w.a[1 + n % 40]],"
+                                + " now() - make_interval(secs => n), now() - make_interval(secs => n) from w, lateral"
+                                + " (select g as n, w.a[1 + (random() * 39)::int] || ' ' || w.a[1 + (random() * 39)::int] || ' '"
+                                + " || w.a[1 + (random() * 39)::int] as s, w.a[1 + (random() * 39)::int] || ' is not working,"
+                                + " please help with my ' || w.a[1 + (random() * 39)::int] || ' and ' || w.a[1 + (random() *"
+                                + " 39)::int] as d from generate_series(" + (1_000_001 + done) + ", "
+                                + (1_000_000 + done + size)
+                                + ") g) gen");
+            }
+            sql.execute("update ticket_number_counter set last_number = (select max(number) from tickets)");
+            sql.execute("analyze tickets");
+        }
+    }
+}
