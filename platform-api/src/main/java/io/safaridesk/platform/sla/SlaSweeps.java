@@ -194,8 +194,6 @@ public class SlaSweeps {
         Duration used = Duration.ofNanos(breach ? target : target * atRiskPercent / 100);
         events.save(new TicketSlaEvent(clock, kind, now, used, null));
         List<Long> notified = staff.recipients(ticket);
-        notified.forEach(
-                agent -> entityManager.persist(new SlaNotification(ticket.id(), agent, clock.metric(), kind, now)));
         List<String> escalations = breach ? escalate(ticket, clock) : List.of();
         outbox.record(
                 breach ? SlaCrossed.BREACHED : SlaCrossed.AT_RISK,
@@ -220,8 +218,8 @@ public class SlaSweeps {
     }
 
     /**
-     * The active staff as notifications need them: the admins and the leads of each department. Stand-in for the
-     * worker's notifications: one {@code sla_notifications} row per recipient and a log line.
+     * The active staff as notifications need them: the admins and the leads of each department. The worker notifies
+     * the recipients that the crossing's event names.
      */
     record Staff(Set<Long> active, List<Long> admins, Map<Long, List<Long>> leadsByDepartment) {
 

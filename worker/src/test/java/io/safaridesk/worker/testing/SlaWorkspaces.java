@@ -74,7 +74,6 @@ public final class SlaWorkspaces {
     public static void overdue(JdbcClient jdbc, TenantSlug slug, int tickets, int perMille, Instant now) {
         String schema = slug.schemaName();
         jdbc.sql("delete from " + schema + ".ticket_sla_events").update();
-        jdbc.sql("delete from " + schema + ".sla_notifications").update();
         jdbc.sql("update " + schema + ".ticket_sla_metrics set due_at = cast(? as timestamptz) - interval '1 minute',"
                         + " at_risk_at = cast(? as timestamptz) - interval '2 minutes', at_risk_raised_at = null, breached_at = null"
                         + " where metric = 'FIRST_RESPONSE' and ticket_id in (select id from " + schema
