@@ -83,15 +83,18 @@ public class TicketAttachments {
 
     /**
      * A file that came with a mail the inbound pipeline took in as message {@code messageId} of the ticket: the same
-     * type and size rules as an upload (a refused file throws), no access check (see
+     * type and size rules as an upload (a refused file throws), no access check; a null {@code messageId} attaches
+     * it to the ticket itself (a mail that opened the ticket) (see
      * {@link TicketConversation#fromEmail}).
      */
-    public TicketAttachment addFromEmail(long ticketId, long messageId, String filename, byte[] content, Actor author) {
+    public TicketAttachment addFromEmail(long ticketId, Long messageId, String filename, byte[] content, Actor author) {
         Uploads.Upload file = new Uploads.Upload("attachment", filename, content);
         uploads.check(file);
         Ticket ticket = tickets.editableByParticipant(ticketId);
-        messages.findByIdAndTicketId(messageId, ticket.id())
-                .orElseThrow(() -> ApiProblem.invalidField("message_id", "names no message of this ticket"));
+        if (messageId != null) {
+            messages.findByIdAndTicketId(messageId, ticket.id())
+                    .orElseThrow(() -> ApiProblem.invalidField("message_id", "names no message of this ticket"));
+        }
         return store(ticket, messageId, file, author);
     }
 

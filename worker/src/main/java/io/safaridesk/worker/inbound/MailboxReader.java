@@ -1,0 +1,202 @@
+package io.safaridesk.worker.inbound;
+
+import io.safaridesk.platform.inbound.ImapAccount;
+import io.safaridesk.platform.inbound.ImapConnection;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one IMAP folder for as long as it runs: takes in every mail after the last UID it recorded (in UID order,
+ * recording each one's UID after it was taken in), then waits for new mail with IDLE where the server offers it
+ * (re-issued every {@code maxIdle}) or sleeps {@code pollInterval}. Mail is read with a read-only folder and never
+ * changed or deleted on the server. A new UIDVALIDITY makes it read the folder from the start (Message-IDs already
+ * taken in are only logged as duplicates). It reads only while it holds the mailbox's lease; a connection failure
+ * is recorded and retried after {@code pollInterval}.
+ */
+final class MailboxReader implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxReader.class);
+    private static final ScheduledExecutorService WAKER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("imap-idle-waker").factory());
+
+    /** Where reading stands, kept by the mailbox's owner (a workspace mailbox or the catch-all). */
+    interface Position {
+        /** Takes or renews the lease and answers where reading resumes; empty while another reader holds it. */
+        Optional<Cursor> claim();
+
+        /** Records that mail up to {@code uid} was taken in; false when the lease was lost. */
+        boolean advance(long uidValidity, long uid);
+
+        /** Records the outcome of a round (null: it went well). */
+        void polled(String error);
+
+        void release();
+    }
+
+    /** The folder's UIDVALIDITY as last seen (null: never read) and the last UID taken in. */
+    record Cursor(Long uidValidity, long lastUid) {}
+
+    /** Takes in one raw mail. */
+    interface Sink {
+        void take(byte[] raw);
+    }
+
+    private final String name;
+    private final ImapAccount account;
+    private final Position position;
+    private final Sink sink;
+    private final InboundProperties properties;
+    private volatile boolean stopped;
+    private volatile IMAPStore store;
+
+    MailboxReader(String name, ImapAccount account, Position position, Sink sink, InboundProperties properties) {
+        this.name = name;
+        this.account = account;
+        this.position = position;
+        this.sink = sink;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run() {
+        while (!stopped) {
+            Optional<Cursor> cursor = position.claim();
+            if (cursor.isEmpty()) {
+                sleep(properties.pollInterval());
+                continue;
+            }
+            try (IMAPStore connected = ImapConnection.connect(account)) {
+                store = connected;
+                IMAPFolder folder = (IMAPFolder) connected.getFolder(account.folder());
+                folder.open(Folder.READ_ONLY);
+                boolean idle = properties.idle() && connected.hasCapability("IDLE");
+                log.info("Reading {} ({}), {}", name, account, idle ? "IDLE" : "polling");
+                readWhileLeased(folder, cursor.get(), idle);
+            } catch (MessagingException | RuntimeException e) {
+                if (stopped) {
+                    break;
+                }
+                log.warn("Reading {} failed: {}; retrying in {}", name, e.toString(), properties.pollInterval());
+                safely(() -> position.polled(e.toString()));
+                sleep(properties.pollInterval());
+            } finally {
+                store = null;
+            }
+        }
+        safely(position::release);
+    }
+
+    private void readWhileLeased(IMAPFolder folder, Cursor cursor, boolean idle) throws MessagingException {
+        Cursor at = cursor;
+        while (!stopped) {
+            at = readNew(folder, at);
+            position.polled(null);
+            if (idle) {
+                idle(folder);
+            } else {
+                sleep(properties.pollInterval());
+            }
+            Optional<Cursor> renewed = position.claim();
+            if (renewed.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    private Cursor readNew(IMAPFolder folder, Cursor cursor) throws MessagingException {
+        long validity = folder.getUIDValidity();
+        long after = cursor.uidValidity() != null && cursor.uidValidity() == validity ? cursor.lastUid() : 0;
+        Message[] messages = folder.getMessagesByUID(after + 1, UIDFolder.MAXUID);
+        long last = after;
+        for (Message message : messages) {
+            long uid = folder.getUID(message);
+            if (uid <= after || stopped) {
+                continue;
+            }
+            sink.take(bytes(message));
+            if (!position.advance(validity, uid)) {
+                throw new IllegalStateException("lost the lease of " + name);
+            }
+            last = uid;
+        }
+        return new Cursor(validity, last);
+    }
+
+    /** Waits for the server to announce mail; a timer interrupts the wait after {@code maxIdle}. */
+    private void idle(IMAPFolder folder) throws MessagingException {
+        ScheduledFuture<?> wake = WAKER.schedule(
+                () -> safely(() -> {
+                    try {
+                        folder.doCommand(protocol -> {
+                            protocol.simpleCommand("NOOP", null);
+                            return null;
+                        });
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }),
+                properties.maxIdle().toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            folder.idle(true);
+        } finally {
+            wake.cancel(false);
+        }
+    }
+
+    /** Stops reading: an IDLE or a read in progress ends with the connection. */
+    void stop() {
+        stopped = true;
+        IMAPStore current = store;
+        if (current != null) {
+            safely(() -> {
+                try {
+                    current.close();
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    private static byte[] bytes(Message message) throws MessagingException {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new MessagingException("Could not read message", e);
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        }
+    }
+
+    private static void safely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.debug("Ignored: {}", e.toString());
+        }
+    }
+}
