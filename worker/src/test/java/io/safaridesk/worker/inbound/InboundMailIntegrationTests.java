@@ -24,9 +24,11 @@ import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import io.safaridesk.worker.testing.WorkerTestWorkspaces;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +87,7 @@ class InboundMailIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    final List<WorkerTestWorkspace> made = new ArrayList<>();
     WorkerTestWorkspace workspace;
     String help;
     Actor ann;
@@ -94,6 +97,16 @@ class InboundMailIntegrationTests {
         workspace = workspaces.create();
         help = mailboxOf(workspace);
         ann = workspace.agent("Ann", Actor.Role.ADMIN);
+    }
+
+    /** Stops the readers of this test's mailboxes (the machine's database outlives the test). */
+    @AfterEach
+    void disableMailboxes() {
+        for (WorkerTestWorkspace space : made) {
+            jdbc.sql("update " + space.slug().schemaName() + ".mailboxes set enabled = false")
+                    .update();
+        }
+        made.clear();
     }
 
     /** A mailbox on the test mail server for the workspace, its address also the workspace's reply-to. */
@@ -115,6 +128,7 @@ class InboundMailIntegrationTests {
                 .params(space.slug().value(), address)
                 .update();
         TenantRegistry.active(jdbc, space.slug());
+        made.add(space);
         return address;
     }
 
@@ -451,6 +465,40 @@ class InboundMailIntegrationTests {
                 .as("the other workspace's ticket is untouched")
                 .isZero();
         assertThat(logged(other, crossing)).isEmpty();
+    }
+
+    @Test
+    void aMailThatCannotBeTakenInIsKeptAndTheMailboxGoesOn() {
+        String broken = "<" + UUID.randomUUID() + "@broken.test>";
+        Mailer.sendRaw(
+                help,
+                ("From: someone@customer.test\r\nTo: " + help + "\r\nSubject: broken\r\nMessage-ID: " + broken
+                                + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"nowhere\"\r\n"
+                                + "\r\nno part starts here\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        String after = Mailer.from(customer())
+                .to(help)
+                .subject("After the broken one")
+                .text("Still read")
+                .send();
+
+        assertThat(awaitLogged(workspace, after).rule()).isEqualTo(InboundRule.NEW_TICKET);
+        Map<String, Object> failed = jdbc.sql("select rule, raw_storage_key, detail from "
+                        + workspace.slug().schemaName() + ".inbound_mails where rule = 'FAILED'")
+                .query()
+                .singleRow();
+        assertThat((String) failed.get("detail")).contains("MIME");
+        assertThat(new String(
+                        files.get(workspace.slug(), (String) failed.get("raw_storage_key"))
+                                .orElseThrow(),
+                        StandardCharsets.US_ASCII))
+                .as("the mail is kept whole for an operator")
+                .contains(broken, "no part starts here");
+        assertThat(jdbc.sql("select last_uid from " + workspace.slug().schemaName() + ".mailboxes")
+                        .query(Long.class)
+                        .single())
+                .as("reading resumes after both")
+                .isEqualTo(2);
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +151,23 @@ public final class Mailer {
             }
             Transport.send(message, envelope.toArray(Address[]::new));
             return id;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends these bytes as they are (no header is fixed up) to the mailbox of {@code recipient}. */
+    public static void sendRaw(String recipient, byte[] raw) {
+        ServiceEndpoints.Mail mail = TestServices.endpoints().mail();
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", mail.smtpHost());
+        properties.put("mail.smtp.port", String.valueOf(mail.smtpPort()));
+        Session session = Session.getInstance(properties);
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(
+                    new MimeMessage(session, new ByteArrayInputStream(raw)),
+                    new Address[] {new InternetAddress(recipient)});
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
