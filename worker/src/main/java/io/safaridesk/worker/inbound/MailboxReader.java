@@ -2,6 +2,7 @@ package io.safaridesk.worker.inbound;
 
 import io.safaridesk.platform.inbound.ImapAccount;
 import io.safaridesk.platform.inbound.ImapConnection;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -9,6 +10,7 @@ import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +32,9 @@ import org.slf4j.LoggerFactory;
 final class MailboxReader implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxReader.class);
+    /** Mails fetched whole in one IMAP command; each is then taken in and its UID recorded one by one. */
+    private static final int FETCH_BATCH = 50;
+
     private static final ScheduledExecutorService WAKER = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("imap-idle-waker").factory());
 
@@ -103,7 +108,13 @@ final class MailboxReader implements Runnable {
     private void readWhileLeased(IMAPFolder folder, Cursor cursor, boolean idle) throws MessagingException {
         Cursor at = cursor;
         while (!stopped) {
-            at = readNew(folder, at);
+            int announced;
+            do {
+                // mail announced while reading (an EXISTS answered along with a FETCH) is read now: IDLE reports
+                // only what arrives after it starts
+                announced = folder.getMessageCount();
+                at = readNew(folder, at);
+            } while (!stopped && folder.getMessageCount() != announced);
             position.polled(null);
             if (idle) {
                 idle(folder);
@@ -121,7 +132,20 @@ final class MailboxReader implements Runnable {
         long validity = folder.getUIDValidity();
         long after = cursor.uidValidity() != null && cursor.uidValidity() == validity ? cursor.lastUid() : 0;
         Message[] messages = folder.getMessagesByUID(after + 1, UIDFolder.MAXUID);
+        FetchProfile whole = new FetchProfile();
+        whole.add(UIDFolder.FetchProfileItem.UID);
+        whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
         long last = after;
+        for (int from = 0; from < messages.length && !stopped; from += FETCH_BATCH) {
+            Message[] batch = Arrays.copyOfRange(messages, from, Math.min(messages.length, from + FETCH_BATCH));
+            folder.fetch(batch, whole);
+            last = take(folder, batch, validity, after, last);
+        }
+        return new Cursor(validity, last);
+    }
+
+    private long take(IMAPFolder folder, Message[] messages, long validity, long after, long last)
+            throws MessagingException {
         for (Message message : messages) {
             long uid = folder.getUID(message);
             if (uid <= after || stopped) {
@@ -133,7 +157,7 @@ final class MailboxReader implements Runnable {
             }
             last = uid;
         }
-        return new Cursor(validity, last);
+        return last;
     }
 
     /** Waits for the server to announce mail; a timer interrupts the wait after {@code maxIdle}. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -181,8 +182,13 @@ public final class InboundMailBenchmark {
         settings.put("safaridesk.inbound.enabled", "true");
         settings.put("safaridesk.inbound.refresh-interval", "1s");
         settings.put("safaridesk.inbound.poll-interval", "1s");
-        settings.put("safaridesk.messaging.queue-prefix", "safaridesk.worker-bench");
+        // queues of this run alone (the machine's RabbitMQ is shared): they only collect copies of events
+        settings.put(
+                "safaridesk.messaging.queue-prefix",
+                "safaridesk.inbound-bench-" + UUID.randomUUID().toString().substring(0, 8));
+        settings.put("safaridesk.messaging.queue-expires", "2m");
         settings.put("logging.level.root", "WARN");
+        settings.put("logging.level.io.safaridesk.worker.inbound", "INFO");
         return settings;
     }
 }
