@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import io.safaridesk.infra.stack.TestServices;
+import io.safaridesk.platform.storage.FileStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,9 @@ class InboundMailApiIntegrationTests extends TwoWorkspaceApiTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    FileStore files;
 
     private static Map<String, Object> mailbox(String address, String password) {
         Map<String, Object> body = new HashMap<>();
@@ -179,6 +183,26 @@ class InboundMailApiIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(api.get(INBOUND + "/log", globexAdmin).body().toString())
                 .as("another workspace sees none of it")
                 .doesNotContain(messageId);
+        long logged = log.body().get("items").get(0).get("id").asLong();
+        assertThat(api.download(INBOUND + "/log/" + logged + "/raw", acmeAdmin).status())
+                .as("no MIME kept for this one")
+                .isEqualTo(404);
+
+        String key = "inbound/test/" + UUID.randomUUID() + ".eml";
+        byte[] mime = ("Message-ID: " + messageId + "\r\nSubject: kept\r\n\r\nbody\r\n").getBytes();
+        files.put(acme.slug(), key, mime);
+        long kept = jdbc.sql("insert into " + acme.slug().schemaName() + ".inbound_mails (message_id, rule,"
+                        + " raw_storage_key) values (?, 'NEW_TICKET', ?) returning id")
+                .params("<kept-" + UUID.randomUUID() + "@customer.test>", key)
+                .query(Long.class)
+                .single();
+        Api.Download raw = api.download(INBOUND + "/log/" + kept + "/raw", acmeAdmin);
+        assertThat(raw.status()).isEqualTo(200);
+        assertThat(raw.contentType().toString()).startsWith("message/rfc822");
+        assertThat(raw.content()).isEqualTo(mime);
+        assertThat(api.download(INBOUND + "/log/" + kept + "/raw", globexAdmin).status())
+                .as("another workspace's log has no such mail")
+                .isEqualTo(404);
         Api.Reply badRule = api.get(INBOUND + "/log?rule=MAYBE", acmeAdmin);
         assertThat(badRule.status()).isEqualTo(422);
         assertThat(badRule.body().get("errors").toString()).contains("rule");

@@ -1,11 +1,15 @@
 package io.safaridesk.platform.inbound;
 
+import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.platform.storage.FileStore;
+import io.safaridesk.platform.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +24,12 @@ public class InboundLog {
 
     @PersistenceContext
     private EntityManager entityManager;
+
+    private final FileStore files;
+
+    InboundLog(FileStore files) {
+        this.files = files;
+    }
 
     /** One mail taken in. {@code mailboxId} null: it came through the platform's catch-all mailbox. */
     public record Entry(
@@ -90,6 +100,20 @@ public class InboundLog {
                 .longValue();
     }
 
+    /** The original MIME of a logged mail, as it was read from the mailbox; 404 when there is none. */
+    @Transactional(readOnly = true)
+    public byte[] raw(long id) {
+        List<?> keys = entityManager
+                .createNativeQuery(
+                        "select raw_storage_key from inbound_mails where id = :id and raw_storage_key" + " is not null")
+                .setParameter("id", id)
+                .getResultList();
+        return keys.stream()
+                .findFirst()
+                .flatMap(key -> files.get(TenantContext.current(), (String) key))
+                .orElseThrow(() -> InboundMailNotFound.forId(id));
+    }
+
     @Transactional(readOnly = true)
     public List<Entry> list(Filter filter, long beforeId, int limit) {
         StringBuilder sql = new StringBuilder("select id, mailbox_id, message_id, from_address, subject, rule,"
@@ -158,5 +182,16 @@ public class InboundLog {
                 (String) r[9],
                 (String) r[10],
                 r[11] instanceof Instant instant ? instant : ((Timestamp) r[11]).toInstant());
+    }
+
+    /** No logged mail with this id (and kept MIME) in the workspace. */
+    public static final class InboundMailNotFound extends ApiProblem {
+        private InboundMailNotFound(long id) {
+            super(HttpStatus.NOT_FOUND, "inbound-mail-not-found", "No inbound mail " + id + " with its original kept");
+        }
+
+        static InboundMailNotFound forId(long id) {
+            return new InboundMailNotFound(id);
+        }
     }
 }

@@ -27,10 +27,5 @@ public enum InboundRule {
     /** Its Message-ID was taken in before. */
     DUPLICATE,
     /** Taking it in failed; the raw mail is kept for an operator, and the mailbox went on. */
-    FAILED;
-
-    /** Whether the mail was refused as noise or a loop. */
-    public boolean refused() {
-        return name().startsWith("REFUSED_");
-    }
+    FAILED
 }

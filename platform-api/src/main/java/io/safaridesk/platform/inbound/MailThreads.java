@@ -95,8 +95,8 @@ public class MailThreads {
     /** The participant with this address on the ticket (CC'd on its mail), and their contact. */
     public Optional<Long> participantContact(long ticketId, String email) {
         List<?> rows = entityManager
-                .createNativeQuery("select coalesce(contact_id, 0) from ticket_participants where ticket_id = :ticket"
-                        + " and email = :email")
+                .createNativeQuery("select contact_id from ticket_participants where ticket_id = :ticket"
+                        + " and email = :email and contact_id is not null")
                 .setParameter("ticket", ticketId)
                 .setParameter("email", email.toLowerCase(Locale.ROOT))
                 .getResultList();
@@ -119,17 +119,6 @@ public class MailThreads {
     /** A person on a ticket's thread. */
     public record Participant(String email, Long contactId) {}
 
-    /** The ticket's participants' addresses, sorted. */
-    public List<String> participants(long ticketId) {
-        return entityManager
-                .createNativeQuery("select email from ticket_participants where ticket_id = :ticket order by email")
-                .setParameter("ticket", ticketId)
-                .getResultList()
-                .stream()
-                .map(String.class::cast)
-                .toList();
-    }
-
     /** Adds an inbound mail's Message-ID to the ticket's thread, so replies to it thread, and outbound mail cites it. */
     public void addInbound(long ticketId, String messageId) {
         entityManager
@@ -149,17 +138,5 @@ public class MailThreads {
                 .setParameter("linked", linkedTicketId)
                 .setParameter("kind", kind.name())
                 .executeUpdate();
-    }
-
-    /** The tickets this one was linked to, with the kind of link. */
-    public List<String> links(long ticketId) {
-        return entityManager
-                .createNativeQuery("select kind || ':' || linked_ticket_id from ticket_links where ticket_id = :ticket"
-                        + " order by linked_ticket_id")
-                .setParameter("ticket", ticketId)
-                .getResultList()
-                .stream()
-                .map(String.class::cast)
-                .toList();
     }
 }

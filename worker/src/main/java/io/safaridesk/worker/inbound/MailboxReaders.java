@@ -127,11 +127,6 @@ class MailboxReaders {
         stopped.thread().interrupt();
     }
 
-    /** How many readers run (for tests and the benchmark). */
-    synchronized int readers() {
-        return running.size();
-    }
-
     @PreDestroy
     synchronized void stopAll() {
         Set.copyOf(running.keySet()).forEach(this::stop);

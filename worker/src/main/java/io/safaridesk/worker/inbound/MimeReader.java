@@ -1,6 +1,5 @@
 package io.safaridesk.worker.inbound;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -112,13 +111,9 @@ final class MimeReader {
         } else if (!attachment && part.isMimeType("text/html") && bodies.html == null) {
             bodies.html = text(part);
         } else if (attachment || part.isMimeType("image/*")) {
-            boolean inline = part instanceof BodyPart && part.getHeader("Content-ID") != null
-                    || Part.INLINE.equalsIgnoreCase(part.getDisposition());
             try (InputStream in = part.getInputStream()) {
                 bodies.attachments.add(new ParsedMail.Attachment(
-                        filename == null ? "inline-" + (bodies.attachments.size() + 1) : filename,
-                        in.readAllBytes(),
-                        inline));
+                        filename == null ? "inline-" + (bodies.attachments.size() + 1) : filename, in.readAllBytes()));
             }
         }
     }

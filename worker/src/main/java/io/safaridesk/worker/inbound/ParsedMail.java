@@ -39,8 +39,8 @@ record ParsedMail(
         }
     }
 
-    /** A file of the mail: an attachment, or an inline image (with its Content-ID). */
-    record Attachment(String filename, byte[] content, boolean inline) {}
+    /** A file of the mail: an attachment or an inline image. */
+    record Attachment(String filename, byte[] content) {}
 
     String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));

@@ -6,6 +6,7 @@ import io.safaridesk.platform.inbound.InboundRule;
 import io.safaridesk.platform.inbound.InboundSettings;
 import io.safaridesk.platform.inbound.NonParticipantAction;
 import io.safaridesk.platform.web.Cursor;
+import io.safaridesk.platform.web.Downloads;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,8 +14,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Arrays;
 import java.util.Locale;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -71,6 +74,12 @@ class InboundMailController {
         InboundLog.Filter filter = new InboundLog.Filter(
                 rule == null ? null : parse("rule", rule, InboundRule.class), ticketId, mailboxId, from);
         return KeysetPage.of(log.list(filter, before, limit), limit, InboundLog.Entry::id);
+    }
+
+    @Operation(summary = "The original MIME of a logged mail (message/rfc822), as it was read from the mailbox")
+    @GetMapping("/log/{id}/raw")
+    ResponseEntity<byte[]> raw(@PathVariable long id) {
+        return Downloads.attachment("message/rfc822", "mail-" + id + ".eml", log.raw(id));
     }
 
     private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
