@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(InboundProperties.class)
-public class InboundMails {
+class InboundMails {
 
     private static final Logger log = LoggerFactory.getLogger(InboundMails.class);
 
@@ -57,17 +57,17 @@ public class InboundMails {
     }
 
     /** Where a mail was read: a workspace's mailbox, or the catch-all ({@code workspace} and mailbox null). */
-    public record Source(TenantSlug workspace, Long mailboxId) {
+    record Source(TenantSlug workspace, Long mailboxId) {
 
-        public static Source catchAll() {
+        static Source catchAll() {
             return new Source(null, null);
         }
     }
 
     /** What became of a mail: the workspace (null when unroutable), the rule and the ticket. */
-    public record Result(TenantSlug workspace, InboundRule rule, Long ticketId) {}
+    record Result(TenantSlug workspace, InboundRule rule, Long ticketId) {}
 
-    public Result take(Source source, byte[] raw) {
+    Result take(Source source, byte[] raw) {
         ParsedMail mail;
         try {
             mail = MimeReader.read(raw);

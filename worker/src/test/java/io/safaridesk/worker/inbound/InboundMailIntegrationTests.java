@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * mailbox readers over IMAP, taken into real PostgreSQL; the answers go out through the outbox, RabbitMQ and SMTP.
  */
 @WorkerIntegrationTest
+@DirtiesContext // a context of its own (readers on): closed after the class, so its connections go back
 class InboundMailIntegrationTests {
 
     static final String CATCH_ALL = "inbound-catchall@platform.test";
