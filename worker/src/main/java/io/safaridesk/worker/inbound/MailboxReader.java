@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -65,6 +66,7 @@ final class MailboxReader implements Runnable {
     private final Position position;
     private final Sink sink;
     private final InboundProperties properties;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean stopped;
     private volatile IMAPStore store;
 
@@ -185,6 +187,7 @@ final class MailboxReader implements Runnable {
     /** Stops reading: an IDLE or a read in progress ends with the connection. */
     void stop() {
         stopped = true;
+        stopSignal.countDown();
         IMAPStore current = store;
         if (current != null) {
             safely(() -> {
@@ -207,9 +210,10 @@ final class MailboxReader implements Runnable {
         }
     }
 
+    /** Waits, or less when stopped: a mail being taken in is never interrupted, so it commits or rolls back whole. */
     private void sleep(Duration duration) {
         try {
-            Thread.sleep(duration);
+            stopSignal.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = true;

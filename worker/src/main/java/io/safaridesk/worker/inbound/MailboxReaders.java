@@ -39,9 +39,7 @@ class MailboxReaders {
     private final InboundMails inbound;
     private final InboundProperties properties;
     private final String owner = "worker-" + UUID.randomUUID();
-    private final Map<String, Running> running = new HashMap<>();
-
-    private record Running(MailboxReader reader, Thread thread) {}
+    private final Map<String, MailboxReader> running = new HashMap<>();
 
     MailboxReaders(
             TenantDirectory directory,
@@ -117,14 +115,12 @@ class MailboxReaders {
             return;
         }
         MailboxReader reader = new MailboxReader(name, account, position, sink, properties);
-        Thread thread = Thread.ofVirtual().name("imap-" + name).start(reader);
-        running.put(key, new Running(reader, thread));
+        Thread.ofVirtual().name("imap-" + name).start(reader);
+        running.put(key, reader);
     }
 
     private void stop(String key) {
-        Running stopped = running.remove(key);
-        stopped.reader().stop();
-        stopped.thread().interrupt();
+        running.remove(key).stop();
     }
 
     @PreDestroy

@@ -470,6 +470,30 @@ class InboundMailIntegrationTests {
     }
 
     @Test
+    void theSameMailArrivingTwiceIsTakenInOnce() {
+        String customer = customer();
+        String id = "<" + UUID.randomUUID() + "@client.test>";
+        Mailer.from(customer)
+                .to(help)
+                .subject("Twice")
+                .text("sent twice")
+                .messageId(id)
+                .send();
+        Mailer.from(customer)
+                .to(help)
+                .subject("Twice")
+                .text("sent twice")
+                .messageId(id)
+                .send();
+
+        List<Logged> entries = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> logged(workspace, id), list -> list.size() >= 2);
+        assertThat(entries).extracting(Logged::rule).containsExactly(InboundRule.NEW_TICKET, InboundRule.DUPLICATE);
+        assertThat(count(workspace, "tickets")).isEqualTo(1);
+    }
+
+    @Test
     void aMailThatCannotBeTakenInIsKeptAndTheMailboxGoesOn() {
         String broken = "<" + UUID.randomUUID() + "@broken.test>";
         Mailer.sendRaw(

@@ -69,6 +69,12 @@ public final class Mailer {
         return this;
     }
 
+    /** Sends with this Message-ID (as a client resending the same mail would). */
+    public Mailer messageId(String value) {
+        messageId = value;
+        return this;
+    }
+
     public Mailer header(String name, String value) {
         headers.put(name, value);
         return this;
