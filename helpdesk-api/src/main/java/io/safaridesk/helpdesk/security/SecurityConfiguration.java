@@ -79,7 +79,12 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/notifications", "/api/v1/notifications/**")
                         .hasAnyRole("admin", "agent")
-                        .requestMatchers("/api/v1/settings/smtp")
+                        .requestMatchers(
+                                "/api/v1/settings/smtp",
+                                "/api/v1/settings/mailboxes",
+                                "/api/v1/settings/mailboxes/**",
+                                "/api/v1/settings/inbound-mail",
+                                "/api/v1/settings/inbound-mail/**")
                         .hasRole("admin")
                         .requestMatchers(HttpMethod.GET, "/api/v1/kb/analytics", "/api/v1/kb/analytics/**")
                         .hasAnyRole("admin", "agent")

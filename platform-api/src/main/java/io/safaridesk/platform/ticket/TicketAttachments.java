@@ -53,12 +53,16 @@ public class TicketAttachments {
         uploads.check(file);
         Ticket ticket = tickets.editable(ticketId, null, actor);
         checkMessage(ticket, upload.messageId(), actor);
+        return store(ticket, upload.messageId(), file, actor);
+    }
+
+    private TicketAttachment store(Ticket ticket, Long messageId, Uploads.Upload file, Actor actor) {
         Uploads.Stored stored = uploads.store(file, "tickets/" + ticket.id());
         String filename = stored.filename();
         Instant now = clock.instant();
         TicketAttachment attachment = attachments.saveAndFlush(new TicketAttachment(
                 ticket.id(),
-                upload.messageId(),
+                messageId,
                 filename,
                 stored.contentType(),
                 stored.sizeBytes(),
@@ -75,6 +79,23 @@ public class TicketAttachments {
                 now));
         tickets.saved(ticket);
         return attachment;
+    }
+
+    /**
+     * A file that came with a mail the inbound pipeline took in as message {@code messageId} of the ticket: the same
+     * type and size rules as an upload (a refused file throws), no access check; a null {@code messageId} attaches
+     * it to the ticket itself (a mail that opened the ticket) (see
+     * {@link TicketConversation#fromEmail}).
+     */
+    public TicketAttachment addFromEmail(long ticketId, Long messageId, String filename, byte[] content, Actor author) {
+        Uploads.Upload file = new Uploads.Upload("attachment", filename, content);
+        uploads.check(file);
+        Ticket ticket = tickets.editableByParticipant(ticketId);
+        if (messageId != null) {
+            messages.findByIdAndTicketId(messageId, ticket.id())
+                    .orElseThrow(() -> ApiProblem.invalidField("message_id", "names no message of this ticket"));
+        }
+        return store(ticket, messageId, file, author);
     }
 
     /** The ticket's attachments the actor may see, oldest first. */

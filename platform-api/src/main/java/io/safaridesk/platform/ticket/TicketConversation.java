@@ -80,14 +80,27 @@ public class TicketConversation {
         return write(ticketId, MessageVisibility.INTERNAL, draft, actor);
     }
 
+    /**
+     * A message that came by email from a sender the inbound mail pipeline identified: the web's access rules do not
+     * apply (the pipeline decided that the sender is the requester, a CC'd participant or an agent of the workspace,
+     * and turns anyone else's mail into an internal note or a new ticket). A public reply by a customer reopens the
+     * ticket like one from the portal; mail is never read for mentions.
+     */
+    public Entry fromEmail(long ticketId, MessageVisibility visibility, Draft draft, Actor author) {
+        return write(tickets.editableByParticipant(ticketId), visibility, draft, author, false);
+    }
+
     private Entry write(long ticketId, MessageVisibility visibility, Draft draft, Actor actor) {
+        return write(tickets.editable(ticketId, null, actor), visibility, draft, actor, true);
+    }
+
+    private Entry write(Ticket ticket, MessageVisibility visibility, Draft draft, Actor actor, boolean mentions) {
         TicketText body = TicketText.fromHtml(draft.html());
         if (body.text().isBlank() && !body.html().contains("<img")) {
             throw ApiProblem.invalidField(draft.field(), "has no content (after removing unsafe HTML)");
         }
-        Ticket ticket = tickets.editable(ticketId, null, actor);
         Instant now = clock.instant();
-        if (!actor.isStaff()) {
+        if (visibility == MessageVisibility.PUBLIC && !actor.isStaff()) {
             reopenForRequester(ticket, actor, now);
         }
         TicketMessage message =
@@ -111,7 +124,7 @@ public class TicketConversation {
                                 now)
                         : new TicketEvent.NoteAdded(
                                 ticket.id(), ticket.number(), message.id(), actor.agentId(), actor.userId(), now));
-        List<Long> mentioned = actor.isStaff() ? mention(ticket, message, actor, now) : List.of();
+        List<Long> mentioned = mentions && actor.isStaff() ? mention(ticket, message, actor, now) : List.of();
         tickets.saved(ticket);
         return new Entry(message, mentioned);
     }

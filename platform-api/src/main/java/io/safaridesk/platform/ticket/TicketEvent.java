@@ -82,8 +82,8 @@ public sealed interface TicketEvent {
         }
     }
 
-    /** An internal note: staff only, never shown to the requester. */
-    record NoteAdded(long ticketId, long number, long messageId, long authorAgentId, String actorId, Instant at)
+    /** An internal note: staff only, never shown to the requester; no author agent for a note that came by mail. */
+    record NoteAdded(long ticketId, long number, long messageId, Long authorAgentId, String actorId, Instant at)
             implements TicketEvent {
         public String routingKey() {
             return EventTopology.TICKET_EVENTS + "note-added";

@@ -296,6 +296,15 @@ public class Tickets {
         return ticket;
     }
 
+    /** The ticket for a change by a sender the caller vouches for (inbound mail): no access check; not merged. */
+    Ticket editableByParticipant(long id) {
+        Ticket ticket = repository.findById(id).orElseThrow(() -> TicketNotFound.forId(id));
+        if (ticket.mergedIntoId() != null) {
+            throw TicketMerged.forId(id);
+        }
+        return ticket;
+    }
+
     Ticket saved(Ticket ticket) {
         return repository.saveAndFlush(ticket);
     }

@@ -1,0 +1,253 @@
+package io.safaridesk.worker.inbound;
+
+import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.agent.Agent;
+import io.safaridesk.platform.agent.AgentRole;
+import io.safaridesk.platform.agent.Agents;
+import io.safaridesk.platform.contact.Contact;
+import io.safaridesk.platform.contact.Contacts;
+import io.safaridesk.platform.inbound.InboundLog;
+import io.safaridesk.platform.inbound.InboundRule;
+import io.safaridesk.platform.inbound.InboundSettings;
+import io.safaridesk.platform.inbound.MailThreads;
+import io.safaridesk.platform.inbound.NonParticipantAction;
+import io.safaridesk.platform.ticket.Channel;
+import io.safaridesk.platform.ticket.MessageVisibility;
+import io.safaridesk.platform.ticket.Ticket;
+import io.safaridesk.platform.ticket.TicketConversation;
+import io.safaridesk.platform.ticket.Tickets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes one parsed mail into the workspace in context, in one transaction: refuses noise, loops and floods, finds
+ * the ticket it continues ({@link Threading}) and, by who sent it, makes it a public reply (requester, CC'd
+ * participant, agent), a note or a new linked ticket (anyone else, per the workspace's setting), or opens a new
+ * ticket; records the outcome with the rule that decided it.
+ */
+@Component
+@Transactional
+class MailIntake {
+
+    private static final Duration FLOOD_WINDOW = Duration.ofHours(1);
+
+    private final InboundLog log;
+    private final InboundSettings settings;
+    private final OwnAddresses own;
+    private final Threading threading;
+    private final MailThreads threads;
+    private final Contacts contacts;
+    private final Agents agents;
+    private final Tickets tickets;
+    private final TicketConversation conversation;
+    private final MailContent content;
+    private final Clock clock;
+
+    MailIntake(
+            InboundLog log,
+            InboundSettings settings,
+            OwnAddresses own,
+            Threading threading,
+            MailThreads threads,
+            Contacts contacts,
+            Agents agents,
+            Tickets tickets,
+            TicketConversation conversation,
+            MailContent content,
+            Clock clock) {
+        this.log = log;
+        this.settings = settings;
+        this.own = own;
+        this.threading = threading;
+        this.threads = threads;
+        this.contacts = contacts;
+        this.agents = agents;
+        this.tickets = tickets;
+        this.conversation = conversation;
+        this.content = content;
+        this.clock = clock;
+    }
+
+    /** What became of a mail. */
+    record Outcome(InboundRule rule, Long ticketId, Long messageId, Long relatedTicketId, String detail) {
+
+        static Outcome of(InboundRule rule) {
+            return new Outcome(rule, null, null, null, null);
+        }
+
+        Outcome withDetail(String more) {
+            return more == null ? this : new Outcome(rule, ticketId, messageId, relatedTicketId, join(detail, more));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    boolean seen(String messageId) {
+        return log.seen(messageId);
+    }
+
+    /** Takes the mail in (or answers DUPLICATE, recording nothing: the caller logs it aside). */
+    Outcome take(ParsedMail mail, Long mailboxId, String rawKey) {
+        if (log.seen(mail.messageId())) {
+            return Outcome.of(InboundRule.DUPLICATE);
+        }
+        Outcome outcome = refusal(mail).map(Outcome::of).orElseGet(() -> accept(mail));
+        log.recordTaken(new InboundLog.NewEntry(
+                mailboxId,
+                mail.messageId(),
+                mail.from() == null ? null : mail.from().email(),
+                mail.subject(),
+                outcome.rule(),
+                outcome.ticketId(),
+                outcome.messageId(),
+                outcome.relatedTicketId(),
+                rawKey,
+                outcome.detail()));
+        return outcome;
+    }
+
+    private Optional<InboundRule> refusal(ParsedMail mail) {
+        Optional<InboundRule> noise = Noise.of(mail);
+        if (noise.isPresent()) {
+            return noise;
+        }
+        if (own.current().contains(OwnAddresses.base(mail.from().email()))) {
+            return Optional.of(InboundRule.REFUSED_OWN_ADDRESS);
+        }
+        long sent = log.sentSince(mail.from().email(), clock.instant().minus(FLOOD_WINDOW));
+        return sent >= settings.current().senderLimitPerHour()
+                ? Optional.of(InboundRule.REFUSED_FLOOD)
+                : Optional.empty();
+    }
+
+    private Outcome accept(ParsedMail mail) {
+        return threading
+                .find(mail)
+                .flatMap(match -> threads.ticket(match.ticketId()).map(ticket -> continueTicket(mail, match, ticket)))
+                .orElseGet(() -> open(mail, InboundRule.NEW_TICKET, null, null));
+    }
+
+    private Outcome continueTicket(ParsedMail mail, Threading.Match match, MailThreads.ThreadTicket ticket) {
+        String sender = mail.from().email();
+        String threadedBy = "threaded by " + match.rule();
+        if (sender.equalsIgnoreCase(ticket.requesterEmail())) {
+            return replyAsCustomer(mail, match.rule(), ticket, ticket.requesterId(), "from the requester");
+        }
+        Optional<Long> participant = threads.participantContact(ticket.id(), sender);
+        if (participant.isPresent()) {
+            return replyAsCustomer(mail, match.rule(), ticket, participant.get(), "from a CC'd participant");
+        }
+        List<Agent> agent = agents.activeWithEmails(List.of(sender));
+        if (!agent.isEmpty()) {
+            Actor actor = staff(agent.getFirst());
+            return reply(mail, InboundRule.AGENT_REPLY, ticket.id(), MessageVisibility.PUBLIC, actor)
+                    .withDetail(threadedBy);
+        }
+        if (settings.current().nonParticipant() == NonParticipantAction.NOTE) {
+            Contact contact = contacts.requester(mail.from().displayName(), sender, null);
+            Actor outsider =
+                    new Actor(null, mail.from().displayName(), Actor.Role.CUSTOMER, null, Set.of(), contact.id());
+            return reply(mail, InboundRule.NON_PARTICIPANT_NOTE, ticket.id(), MessageVisibility.INTERNAL, outsider)
+                    .withDetail(threadedBy + "; the sender is not on the ticket");
+        }
+        return open(
+                        mail,
+                        InboundRule.NON_PARTICIPANT_NEW_TICKET,
+                        ticket.id(),
+                        MailThreads.LinkKind.NON_PARTICIPANT_REPLY)
+                .withDetail(threadedBy + " to ticket " + ticket.id() + "; the sender is not on it");
+    }
+
+    private Outcome replyAsCustomer(
+            ParsedMail mail, InboundRule rule, MailThreads.ThreadTicket ticket, long contactId, String who) {
+        if (ticket.closed()) {
+            return open(mail, InboundRule.CLOSED_TICKET_NEW_TICKET, ticket.id(), MailThreads.LinkKind.FOLLOW_UP)
+                    .withDetail("threaded by " + rule + " to closed ticket " + ticket.id());
+        }
+        Actor actor = Actor.customer(null, mail.from().displayName(), contactId);
+        addParticipants(ticket.id(), mail, ticket.requesterEmail());
+        return reply(mail, rule, ticket.id(), MessageVisibility.PUBLIC, actor).withDetail(who);
+    }
+
+    private Outcome reply(ParsedMail mail, InboundRule rule, long ticketId, MessageVisibility visibility, Actor actor) {
+        TicketConversation.Entry entry = conversation.fromEmail(
+                ticketId,
+                visibility,
+                new TicketConversation.Draft("body", content.replyHtml(mail), Channel.EMAIL),
+                actor);
+        threads.addInbound(ticketId, mail.messageId());
+        String skipped = content.attach(ticketId, entry.message().id(), mail, actor);
+        return new Outcome(rule, ticketId, entry.message().id(), null, skipped);
+    }
+
+    private Outcome open(ParsedMail mail, InboundRule rule, Long relatedTicketId, MailThreads.LinkKind link) {
+        Contact requester =
+                contacts.requester(mail.from().displayName(), mail.from().email(), null);
+        Actor actor = Actor.webForm(mail.from().displayName(), requester.id());
+        Ticket ticket = tickets.create(
+                new Tickets.NewTicket(
+                        MailContent.subject(mail),
+                        content.newTicketHtml(mail),
+                        Channel.EMAIL,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null),
+                actor);
+        threads.addInbound(ticket.id(), mail.messageId());
+        addParticipants(ticket.id(), mail, requester.email());
+        if (relatedTicketId != null) {
+            threads.link(ticket.id(), relatedTicketId, link);
+        }
+        String skipped = content.attach(ticket.id(), null, mail, actor);
+        return new Outcome(rule, ticket.id(), null, relatedTicketId, skipped);
+    }
+
+    /** The people the mail was also addressed to join the ticket's thread, except us, staff and the requester. */
+    private void addParticipants(long ticketId, ParsedMail mail, String requesterEmail) {
+        Set<String> ours = own.current();
+        List<ParsedMail.Address> people = mail.cc().stream()
+                .filter(a -> !ours.contains(OwnAddresses.base(a.email())))
+                .filter(a -> !a.email().equalsIgnoreCase(requesterEmail))
+                .toList();
+        if (people.isEmpty()) {
+            return;
+        }
+        Set<String> staff = agents
+                .activeWithEmails(people.stream().map(ParsedMail.Address::email).toList())
+                .stream()
+                .map(agent -> agent.email().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        threads.addParticipants(
+                ticketId,
+                people.stream()
+                        .filter(a -> !staff.contains(a.email()))
+                        .map(a -> new MailThreads.Participant(
+                                a.email(),
+                                contacts.requester(a.displayName(), a.email(), null)
+                                        .id()))
+                        .toList());
+    }
+
+    private static Actor staff(Agent agent) {
+        return Actor.staff(
+                agent.keycloakUserId(),
+                agent.name(),
+                agent.role() == AgentRole.ADMIN ? Actor.Role.ADMIN : Actor.Role.AGENT,
+                agent.id(),
+                Set.of());
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
+    }
+}

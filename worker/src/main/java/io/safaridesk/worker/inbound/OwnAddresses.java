@@ -1,0 +1,67 @@
+package io.safaridesk.worker.inbound;
+
+import io.safaridesk.platform.inbound.MailboxView;
+import io.safaridesk.platform.inbound.Mailboxes;
+import io.safaridesk.platform.mail.SmtpServer;
+import io.safaridesk.platform.mail.WorkspaceSmtp;
+import io.safaridesk.platform.settings.Settings;
+import io.safaridesk.worker.mail.MailProperties;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * The addresses the workspace in context sends from or is written to: the platform's sender and support address,
+ * the catch-all's, the workspace's reply-to and SMTP sender and its mailboxes. Mail from one of them (plus-addressed
+ * or not) is our own coming back: a loop, refused.
+ */
+@Component
+class OwnAddresses {
+
+    private final MailProperties mail;
+    private final InboundProperties inbound;
+    private final Settings settings;
+    private final WorkspaceSmtp smtp;
+    private final Mailboxes mailboxes;
+
+    OwnAddresses(
+            MailProperties mail,
+            InboundProperties inbound,
+            Settings settings,
+            WorkspaceSmtp smtp,
+            Mailboxes mailboxes) {
+        this.mail = mail;
+        this.inbound = inbound;
+        this.settings = settings;
+        this.smtp = smtp;
+        this.mailboxes = mailboxes;
+    }
+
+    /** The workspace's own addresses, lower-case and without plus tokens. */
+    Set<String> current() {
+        Set<String> own = new HashSet<>();
+        Stream.concat(
+                        Stream.of(
+                                mail.from(),
+                                mail.supportAddress(),
+                                inbound.catchAll().address(),
+                                settings.current().emailReplyTo(),
+                                smtp.current().map(SmtpServer::fromAddress).orElse(null)),
+                        mailboxes.list().stream().map(MailboxView::address))
+                .filter(Objects::nonNull)
+                .map(OwnAddresses::base)
+                .forEach(own::add);
+        return own;
+    }
+
+    /** {@code Support+Token@Example.com} is {@code support@example.com}. */
+    static String base(String address) {
+        String lower = address.strip().toLowerCase(Locale.ROOT);
+        int at = lower.lastIndexOf('@');
+        int plus = lower.indexOf('+');
+        return plus >= 0 && plus < at ? lower.substring(0, plus) + lower.substring(at) : lower;
+    }
+}

@@ -1,0 +1,566 @@
+package io.safaridesk.worker.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.safaridesk.infra.stack.TestServices;
+import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.inbound.InboundRule;
+import io.safaridesk.platform.inbound.InboundSettings;
+import io.safaridesk.platform.inbound.MailboxDraft;
+import io.safaridesk.platform.inbound.Mailboxes;
+import io.safaridesk.platform.inbound.NonParticipantAction;
+import io.safaridesk.platform.storage.FileStore;
+import io.safaridesk.platform.ticket.Channel;
+import io.safaridesk.platform.ticket.Ticket;
+import io.safaridesk.platform.ticket.TicketConversation;
+import io.safaridesk.worker.mail.MailDelivery;
+import io.safaridesk.worker.outbox.OutboxRelay;
+import io.safaridesk.worker.testing.Inbox;
+import io.safaridesk.worker.testing.Mailer;
+import io.safaridesk.worker.testing.TenantRegistry;
+import io.safaridesk.worker.testing.WorkerIntegrationTest;
+import io.safaridesk.worker.testing.WorkerTestWorkspace;
+import io.safaridesk.worker.testing.WorkerTestWorkspaces;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Inbound mail end to end: mail written with Jakarta Mail over SMTP to the real mail server, read by the worker's
+ * mailbox readers over IMAP, taken into real PostgreSQL; the answers go out through the outbox, RabbitMQ and SMTP.
+ */
+@WorkerIntegrationTest
+@DirtiesContext // a context of its own (readers on): closed after the class, so its connections go back
+class InboundMailIntegrationTests {
+
+    static final String CATCH_ALL = "inbound-catchall@platform.test";
+
+    @DynamicPropertySource
+    static void readers(DynamicPropertyRegistry registry) {
+        registry.add("safaridesk.inbound.enabled", () -> "true");
+        registry.add("safaridesk.inbound.refresh-interval", () -> "300ms");
+        registry.add("safaridesk.inbound.poll-interval", () -> "300ms");
+        registry.add("safaridesk.inbound.max-idle", () -> "2s");
+        registry.add(
+                "safaridesk.inbound.catch-all.host",
+                () -> TestServices.endpoints().mail().imapHost());
+        registry.add(
+                "safaridesk.inbound.catch-all.port",
+                () -> TestServices.endpoints().mail().imapPort());
+        registry.add("safaridesk.inbound.catch-all.tls", () -> "false");
+        registry.add("safaridesk.inbound.catch-all.username", () -> CATCH_ALL);
+        registry.add("safaridesk.inbound.catch-all.password", () -> "any");
+        registry.add("safaridesk.inbound.catch-all.address", () -> CATCH_ALL);
+    }
+
+    @Autowired
+    WorkerTestWorkspaces workspaces;
+
+    @Autowired
+    Mailboxes mailboxes;
+
+    @Autowired
+    InboundSettings inboundSettings;
+
+    @Autowired
+    TicketConversation conversation;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    MailDelivery delivery;
+
+    @Autowired
+    FileStore files;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final List<WorkerTestWorkspace> made = new ArrayList<>();
+    WorkerTestWorkspace workspace;
+    String help;
+    Actor ann;
+
+    @BeforeEach
+    void workspaceWithAMailbox() {
+        workspace = workspaces.create();
+        help = mailboxOf(workspace);
+        ann = workspace.agent("Ann", Actor.Role.ADMIN);
+    }
+
+    /** Stops the readers of this test's mailboxes (the machine's database outlives the test). */
+    @AfterEach
+    void disableMailboxes() {
+        for (WorkerTestWorkspace space : made) {
+            jdbc.sql("update " + space.slug().schemaName() + ".mailboxes set enabled = false")
+                    .update();
+        }
+        made.clear();
+    }
+
+    /** A mailbox on the test mail server for the workspace, its address also the workspace's reply-to. */
+    private String mailboxOf(WorkerTestWorkspace space) {
+        String address = "help-" + space.slug().value() + "@" + space.slug().value() + ".test";
+        space.inTransaction(() -> mailboxes.create(new MailboxDraft(
+                "Help",
+                address,
+                TestServices.endpoints().mail().imapHost(),
+                TestServices.endpoints().mail().imapPort(),
+                false,
+                address,
+                "any-password",
+                "INBOX",
+                true,
+                null)));
+        jdbc.sql("insert into " + space.slug().schemaName() + ".workspace_settings (name, email_reply_to)"
+                        + " values (?, ?) on conflict (id) do update set email_reply_to = excluded.email_reply_to")
+                .params(space.slug().value(), address)
+                .update();
+        TenantRegistry.active(jdbc, space.slug());
+        made.add(space);
+        return address;
+    }
+
+    record Logged(InboundRule rule, Long ticketId, Long ticketMessageId, Long relatedTicketId, String rawKey) {}
+
+    private Logged awaitLogged(WorkerTestWorkspace space, String messageId) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> logged(space, messageId), list -> !list.isEmpty())
+                .getFirst();
+    }
+
+    private List<Logged> logged(WorkerTestWorkspace space, String messageId) {
+        return jdbc.sql("select rule, ticket_id, ticket_message_id, related_ticket_id, raw_storage_key from "
+                        + space.slug().schemaName() + ".inbound_mails where message_id = ? order by id")
+                .param(messageId)
+                .query((rs, row) -> new Logged(
+                        InboundRule.valueOf(rs.getString(1)),
+                        (Long) rs.getObject(2),
+                        (Long) rs.getObject(3),
+                        (Long) rs.getObject(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    private long count(WorkerTestWorkspace space, String table) {
+        return jdbc.sql("select count(*) from " + space.slug().schemaName() + "." + table)
+                .query(Long.class)
+                .single();
+    }
+
+    private Map<String, Object> message(WorkerTestWorkspace space, long messageId) {
+        return jdbc.sql("select ticket_id, visibility, author_agent_id, author_contact_id, body_text, channel from "
+                        + space.slug().schemaName() + ".ticket_messages where id = ?")
+                .param(messageId)
+                .query()
+                .singleRow();
+    }
+
+    private long contactOf(WorkerTestWorkspace space, String email) {
+        return jdbc.sql("select id from " + space.slug().schemaName() + ".contacts where lower(email) = lower(?)")
+                .param(email)
+                .query(Long.class)
+                .single();
+    }
+
+    private List<Inbox.Mail> awaitMails(String address, int count) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            relay.drain();
+                            delivery.drain();
+                            return Inbox.of(address);
+                        },
+                        mails -> mails.size() >= count);
+    }
+
+    private static String customer() {
+        return "cust-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.test";
+    }
+
+    @Test
+    void aCustomersMailOpensATicketAndTheThreadGoesOnBothWays() {
+        String customer = customer();
+        byte[] pdf = "%PDF-1.4\n%test\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
+        String first = Mailer.from("Carla Customer <" + customer + ">")
+                .to(help)
+                .subject("Printer on fire")
+                .text("The printer is on fire.\n\nCarla")
+                .html("<p>The printer is <b>on fire</b>.</p><p><img src=\"cid:photo\"></p>")
+                .file("invoice.pdf", "application/pdf", pdf, null)
+                .file("photo.png", "image/png", png, "photo")
+                .send();
+
+        Logged opened = awaitLogged(workspace, first);
+        assertThat(opened.rule()).isEqualTo(InboundRule.NEW_TICKET);
+        long ticketId = opened.ticketId();
+        Map<String, Object> ticket = jdbc.sql("select channel, subject, requester_id from "
+                        + workspace.slug().schemaName() + ".tickets where id = ?")
+                .param(ticketId)
+                .query()
+                .singleRow();
+        assertThat(ticket).containsEntry("channel", "EMAIL").containsEntry("subject", "Printer on fire");
+        assertThat(ticket.get("requester_id")).isEqualTo(contactOf(workspace, customer));
+        assertThat(jdbc.sql("select filename from " + workspace.slug().schemaName()
+                                + ".ticket_attachments where ticket_id = ? order by filename")
+                        .param(ticketId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("invoice.pdf", "photo.png");
+        assertThat(new String(files.get(workspace.slug(), opened.rawKey()).orElseThrow(), StandardCharsets.UTF_8))
+                .as("the original MIME is kept")
+                .contains("Message-ID: " + first)
+                .contains("invoice.pdf");
+
+        Inbox.Mail acknowledgement = awaitMails(customer, 1).getFirst();
+        assertThat(acknowledgement.inReplyTo()).isEqualTo(first);
+
+        workspace.inTransaction(() -> conversation.reply(
+                ticketId, new TicketConversation.Draft("body", "<p>Use the extinguisher.</p>", Channel.API), ann));
+        Inbox.Mail answer = awaitMails(customer, 2).get(1);
+        assertThat(answer.inReplyTo()).isEqualTo(acknowledgement.messageId());
+        assertThat(answer.references()).contains(first, acknowledgement.messageId());
+        assertThat(answer.replyTo())
+                .startsWith("help-" + workspace.slug().value() + "+"
+                        + workspace.slug().value() + "-t" + ticketId + "-");
+
+        String reply = Mailer.from(customer)
+                .to(answer.replyTo())
+                .subject("Re: " + answer.subject())
+                .text("It worked, thanks!\n\nOn Mon, 2 Dec 2024 at 10:15, Ann wrote:\n> Use the extinguisher.\n")
+                .inReplyTo(answer.messageId(), first + " " + answer.messageId())
+                .send();
+        Logged continued = awaitLogged(workspace, reply);
+        assertThat(continued.rule()).isEqualTo(InboundRule.IN_REPLY_TO);
+        assertThat(continued.ticketId()).isEqualTo(ticketId);
+        Map<String, Object> stored = message(workspace, continued.ticketMessageId());
+        assertThat(stored)
+                .containsEntry("visibility", "PUBLIC")
+                .containsEntry("channel", "EMAIL")
+                .containsEntry("author_contact_id", contactOf(workspace, customer));
+        assertThat((String) stored.get("body_text"))
+                .as("the quote is cut")
+                .contains("It worked, thanks!")
+                .doesNotContain("extinguisher", "wrote");
+
+        String noHeaders = Mailer.from(customer)
+                .to(answer.replyTo())
+                .subject("Another thing")
+                .text("My client dropped the thread headers.")
+                .send();
+        assertThat(awaitLogged(workspace, noHeaders))
+                .extracting(Logged::rule, Logged::ticketId)
+                .containsExactly(InboundRule.PLUS_ADDRESS, ticketId);
+
+        long number = jdbc.sql("select number from " + workspace.slug().schemaName() + ".tickets where id = ?")
+                .param(ticketId)
+                .query(Long.class)
+                .single();
+        String bySubject = Mailer.from(customer)
+                .to(help)
+                .subject("Re: [#T-" + number + "] Printer on fire")
+                .text("Only the number is left.")
+                .send();
+        assertThat(awaitLogged(workspace, bySubject))
+                .extracting(Logged::rule, Logged::ticketId)
+                .containsExactly(InboundRule.SUBJECT_NUMBER, ticketId);
+        assertThat(count(workspace, "tickets")).isEqualTo(1);
+    }
+
+    @Test
+    void aCcdPersonsReplyLandsOnTheTicketAsTheirs() {
+        String customer = customer();
+        String colleague = customer();
+        String first = Mailer.from(customer)
+                .to(help)
+                .cc("Colin Colleague <" + colleague + ">")
+                .subject("VPN down")
+                .text("VPN is down for both of us.")
+                .send();
+        long ticketId = awaitLogged(workspace, first).ticketId();
+
+        String reply = Mailer.from(colleague)
+                .to(help, customer)
+                .subject("Re: VPN down")
+                .text("Same here, since 9:00.\n\n-- \nColin")
+                .inReplyTo(first, first)
+                .send();
+        Logged logged = awaitLogged(workspace, reply);
+        assertThat(logged.rule()).isEqualTo(InboundRule.IN_REPLY_TO);
+        assertThat(logged.ticketId()).isEqualTo(ticketId);
+        Map<String, Object> stored = message(workspace, logged.ticketMessageId());
+        assertThat(stored)
+                .containsEntry("visibility", "PUBLIC")
+                .containsEntry("author_contact_id", contactOf(workspace, colleague));
+        assertThat((String) stored.get("body_text")).contains("Same here").doesNotContain("Colin");
+    }
+
+    @Test
+    void aStrangersReplyBecomesALinkedTicketOrANoteAsTheWorkspaceChose() {
+        String customer = customer();
+        String first = Mailer.from(customer)
+                .to(help)
+                .subject("Refund")
+                .text("I want a refund.")
+                .send();
+        long ticketId = awaitLogged(workspace, first).ticketId();
+
+        String stranger = customer();
+        String intrusion = Mailer.from(stranger)
+                .to(help)
+                .subject("Re: Refund")
+                .text("Me too!")
+                .inReplyTo(first, first)
+                .send();
+        Logged linked = awaitLogged(workspace, intrusion);
+        assertThat(linked.rule()).isEqualTo(InboundRule.NON_PARTICIPANT_NEW_TICKET);
+        assertThat(linked.ticketId()).isNotEqualTo(ticketId);
+        assertThat(linked.relatedTicketId()).isEqualTo(ticketId);
+        assertThat(jdbc.sql("select linked_ticket_id from " + workspace.slug().schemaName()
+                                + ".ticket_links where ticket_id = ? and kind = 'NON_PARTICIPANT_REPLY'")
+                        .param(linked.ticketId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(ticketId);
+        assertThat(jdbc.sql("select count(*) from " + workspace.slug().schemaName()
+                                + ".ticket_messages where ticket_id = ?")
+                        .param(ticketId)
+                        .query(Long.class)
+                        .single())
+                .as("nothing landed silently on the original ticket")
+                .isZero();
+
+        workspace.inTransaction(() -> inboundSettings.change(NonParticipantAction.NOTE, null, null));
+        String second = Mailer.from(stranger)
+                .to(help)
+                .subject("Re: Refund")
+                .text("Still me.")
+                .inReplyTo(first, first)
+                .send();
+        Logged noted = awaitLogged(workspace, second);
+        assertThat(noted.rule()).isEqualTo(InboundRule.NON_PARTICIPANT_NOTE);
+        assertThat(noted.ticketId()).isEqualTo(ticketId);
+        assertThat(message(workspace, noted.ticketMessageId())).containsEntry("visibility", "INTERNAL");
+    }
+
+    @Test
+    void anAgentsReplyToANotificationBecomesTheirPublicReply() {
+        Actor bob = workspace.agent("Bob", Actor.Role.AGENT);
+        String bobEmail = workspace.emailOf(bob);
+        String customer = customer();
+        Ticket ticket = workspace.ticket(ann, "Server down", customer, Channel.API);
+        String notificationRoot =
+                "<ticket-" + ticket.id() + "." + workspace.slug().value() + "@safaridesk.local>";
+
+        String reply = Mailer.from(bobEmail)
+                .to(help)
+                .subject("Re: [T-" + ticket.number() + "] new reply: Server down")
+                .text("Rebooted it, should be fine now.\n\nOn Tue, Ann wrote:\n> please look")
+                .inReplyTo(notificationRoot, notificationRoot)
+                .send();
+        Logged logged = awaitLogged(workspace, reply);
+        assertThat(logged.rule()).isEqualTo(InboundRule.AGENT_REPLY);
+        assertThat(logged.ticketId()).isEqualTo(ticket.id());
+        Map<String, Object> stored = message(workspace, logged.ticketMessageId());
+        assertThat(stored).containsEntry("visibility", "PUBLIC").containsEntry("author_agent_id", bob.agentId());
+        assertThat((String) stored.get("body_text")).isEqualTo("Rebooted it, should be fine now.");
+
+        List<Inbox.Mail> toCustomer = awaitMails(customer, 2);
+        assertThat(toCustomer.get(1).text()).contains("Rebooted it");
+    }
+
+    @Test
+    void autoRepliesBouncesOwnMailAndFloodsCreateNothing() {
+        String customer = customer();
+        String outOfOffice = Mailer.from(customer)
+                .to(help)
+                .subject("Out of office: Printer")
+                .text("I am away until Monday.")
+                .header("Auto-Submitted", "auto-replied")
+                .send();
+        String bounce = Mailer.from("MAILER-DAEMON@mx.customer.test")
+                .to(help)
+                .subject("Undelivered Mail Returned to Sender")
+                .text("This is the mail system. Your message could not be delivered.")
+                .send();
+        String own = Mailer.from("support@safaridesk.local")
+                .to(help)
+                .subject("[T-1] assigned to you")
+                .text("our own notification came back")
+                .send();
+        String fromOurMailbox =
+                Mailer.from(help).to(help).subject("loop").text("loop").send();
+        assertThat(awaitLogged(workspace, outOfOffice).rule()).isEqualTo(InboundRule.REFUSED_AUTO_SUBMITTED);
+        assertThat(awaitLogged(workspace, bounce).rule()).isEqualTo(InboundRule.REFUSED_BOUNCE);
+        assertThat(awaitLogged(workspace, own).rule()).isEqualTo(InboundRule.REFUSED_OWN_ADDRESS);
+        assertThat(awaitLogged(workspace, fromOurMailbox).rule()).isEqualTo(InboundRule.REFUSED_OWN_ADDRESS);
+        assertThat(count(workspace, "tickets")).isZero();
+
+        workspace.inTransaction(() -> inboundSettings.change(null, 3, null));
+        String flooder = customer();
+        List<String> flood = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> Mailer.from(flooder)
+                        .to(help)
+                        .subject("Buy now " + i)
+                        .text("spam " + i)
+                        .send())
+                .toList();
+        List<InboundRule> rules =
+                flood.stream().map(id -> awaitLogged(workspace, id).rule()).toList();
+        assertThat(rules)
+                .containsExactly(
+                        InboundRule.NEW_TICKET,
+                        InboundRule.NEW_TICKET,
+                        InboundRule.NEW_TICKET,
+                        InboundRule.REFUSED_FLOOD,
+                        InboundRule.REFUSED_FLOOD,
+                        InboundRule.REFUSED_FLOOD);
+        assertThat(count(workspace, "tickets")).isEqualTo(3);
+    }
+
+    @Test
+    void mailToOneWorkspaceNeverLandsOnAnothersTicket() {
+        WorkerTestWorkspace other = workspaces.create();
+        String otherHelp = mailboxOf(other);
+        String customer = customer();
+        String otherFirst = Mailer.from(customer)
+                .to(otherHelp)
+                .subject("Theirs")
+                .text("other workspace")
+                .send();
+        Logged theirs = awaitLogged(other, otherFirst);
+        long theirNumber = jdbc.sql("select number from " + other.slug().schemaName() + ".tickets where id = ?")
+                .param(theirs.ticketId())
+                .query(Long.class)
+                .single();
+        String signedTheirs = awaitMails(customer, 1).getFirst().replyTo();
+        String theirToken = signedTheirs.substring(signedTheirs.indexOf('+') + 1, signedTheirs.indexOf('@'));
+        assertThat(theirToken).startsWith(other.slug().value() + "-t" + theirs.ticketId() + "-");
+
+        // to this workspace's mailbox only, carrying everything of the other's: its signed token, number, Message-ID
+        String crossing = Mailer.from(customer)
+                .to(help.replace("@", "+" + theirToken + "@"))
+                .subject("Re: [#T-" + theirNumber + "] Theirs")
+                .text("I quote everything of the other workspace.")
+                .inReplyTo(otherFirst, otherFirst)
+                .send();
+        Logged landed = awaitLogged(workspace, crossing);
+        assertThat(landed.rule()).isEqualTo(InboundRule.NEW_TICKET);
+        assertThat(count(workspace, "tickets")).isEqualTo(1);
+        assertThat(count(other, "ticket_messages"))
+                .as("the other workspace's ticket is untouched")
+                .isZero();
+        assertThat(logged(other, crossing)).isEmpty();
+    }
+
+    @Test
+    void theSameMailArrivingTwiceIsTakenInOnce() {
+        String customer = customer();
+        String id = "<" + UUID.randomUUID() + "@client.test>";
+        Mailer.from(customer)
+                .to(help)
+                .subject("Twice")
+                .text("sent twice")
+                .messageId(id)
+                .send();
+        Mailer.from(customer)
+                .to(help)
+                .subject("Twice")
+                .text("sent twice")
+                .messageId(id)
+                .send();
+
+        List<Logged> entries = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> logged(workspace, id), list -> list.size() >= 2);
+        assertThat(entries).extracting(Logged::rule).containsExactly(InboundRule.NEW_TICKET, InboundRule.DUPLICATE);
+        assertThat(count(workspace, "tickets")).isEqualTo(1);
+    }
+
+    @Test
+    void aMailThatCannotBeTakenInIsKeptAndTheMailboxGoesOn() {
+        String broken = "<" + UUID.randomUUID() + "@broken.test>";
+        Mailer.sendRaw(
+                help,
+                ("From: someone@customer.test\r\nTo: " + help + "\r\nSubject: broken\r\nMessage-ID: " + broken
+                                + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"nowhere\"\r\n"
+                                + "\r\nno part starts here\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        String after = Mailer.from(customer())
+                .to(help)
+                .subject("After the broken one")
+                .text("Still read")
+                .send();
+
+        assertThat(awaitLogged(workspace, after).rule()).isEqualTo(InboundRule.NEW_TICKET);
+        Map<String, Object> failed = jdbc.sql("select rule, raw_storage_key, detail from "
+                        + workspace.slug().schemaName() + ".inbound_mails where rule = 'FAILED'")
+                .query()
+                .singleRow();
+        assertThat((String) failed.get("detail")).contains("MIME");
+        assertThat(new String(
+                        files.get(workspace.slug(), (String) failed.get("raw_storage_key"))
+                                .orElseThrow(),
+                        StandardCharsets.US_ASCII))
+                .as("the mail is kept whole for an operator")
+                .contains(broken, "no part starts here");
+        assertThat(jdbc.sql("select last_uid from " + workspace.slug().schemaName() + ".mailboxes")
+                        .query(Long.class)
+                        .single())
+                .as("reading resumes after both")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void theCatchAllRoutesByPlusTokenAndKeepsWhatNamesNoWorkspace() {
+        String customer = customer();
+        String opening = Mailer.from(customer)
+                .to(CATCH_ALL.replace("@", "+" + workspace.slug().value() + "@"))
+                .subject("Through the platform")
+                .text("Hello via the catch-all.")
+                .send();
+        Logged opened = awaitLogged(workspace, opening);
+        assertThat(opened.rule()).isEqualTo(InboundRule.NEW_TICKET);
+
+        String signed = awaitMails(customer, 1).getFirst().replyTo();
+        String tokened = Mailer.from(customer)
+                .to(CATCH_ALL.replace("@", signed.substring(signed.indexOf('+'), signed.indexOf('@')) + "@"))
+                .subject("no thread headers")
+                .text("Replying through the catch-all.")
+                .send();
+        assertThat(awaitLogged(workspace, tokened))
+                .extracting(Logged::rule, Logged::ticketId)
+                .containsExactly(InboundRule.PLUS_ADDRESS, opened.ticketId());
+
+        String nowhere = Mailer.from(customer)
+                .to(CATCH_ALL.replace("@", "+no-such-workspace-t1-abcdefghij@"))
+                .subject("lost?")
+                .text("Names no workspace.")
+                .send();
+        String reason = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc.sql("select reason from platform.inbound_unroutable where message_id = ?")
+                                .param(nowhere)
+                                .query(String.class)
+                                .optional(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(reason).contains("no workspace");
+    }
+}
