@@ -8,24 +8,17 @@ import io.safaridesk.platform.export.TicketExport;
 import io.safaridesk.platform.export.TicketExports;
 import io.safaridesk.platform.storage.StorageProperties;
 import io.safaridesk.platform.tenancy.TenantSchemas;
-import io.safaridesk.platform.testing.TestServicesInitializer;
 import io.safaridesk.platform.testing.TicketGenerator;
 import io.safaridesk.platform.ticket.TicketQuery;
 import io.safaridesk.platform.ticket.Tickets;
-import io.safaridesk.worker.WorkerApplication;
 import io.safaridesk.worker.outbox.OutboxRelay;
 import io.safaridesk.worker.testing.PeakHeap;
-import io.safaridesk.worker.testing.WorkerIntegrationTest;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,13 +35,8 @@ public final class ExportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(WorkerApplication.class)
-                .web(WebApplicationType.NONE)
-                .initializers(new TestServicesInitializer())
-                .initializers(context -> context.getEnvironment()
-                        .getPropertySources()
-                        .addFirst(new MapPropertySource("bench", settings())))
-                .run()) {
+        try (ConfigurableApplicationContext worker =
+                BenchWorker.start(Map.of("safaridesk.sla.sweep.enabled", "false"))) {
             Bench bench = new Bench(worker);
             WorkerTestWorkspace small = bench.workspace(1_000);
             long started = System.nanoTime();
@@ -77,18 +65,6 @@ public final class ExportBenchmark {
             large.discard(bench.schemas(), storage);
         }
         System.exit(0);
-    }
-
-    private static Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        for (String pair :
-                WorkerIntegrationTest.class.getAnnotation(SpringBootTest.class).properties()) {
-            settings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
-        settings.put("safaridesk.messaging.queue-prefix", "safaridesk.worker-bench-export");
-        settings.put("safaridesk.sla.sweep.enabled", "false");
-        settings.put("logging.level.root", "WARN");
-        return settings;
     }
 
     /** A worker context, its workspaces and their exports. */

@@ -6,26 +6,18 @@ import io.safaridesk.platform.inbound.InboundSettings;
 import io.safaridesk.platform.inbound.MailboxDraft;
 import io.safaridesk.platform.inbound.Mailboxes;
 import io.safaridesk.platform.tenancy.TenantSchemas;
-import io.safaridesk.platform.testing.TestServicesInitializer;
 import io.safaridesk.platform.ticket.Tickets;
-import io.safaridesk.worker.WorkerApplication;
 import io.safaridesk.worker.testing.Mailer;
 import io.safaridesk.worker.testing.TenantRegistry;
-import io.safaridesk.worker.testing.WorkerIntegrationTest;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,13 +36,10 @@ public final class InboundMailBenchmark {
         int mails = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int workspaceCount = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int senders = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(WorkerApplication.class)
-                .web(WebApplicationType.NONE)
-                .initializers(new TestServicesInitializer())
-                .initializers(context -> context.getEnvironment()
-                        .getPropertySources()
-                        .addFirst(new MapPropertySource("bench", settings())))
-                .run()) {
+        try (ConfigurableApplicationContext worker = BenchWorker.start(Map.of(
+                "safaridesk.inbound.enabled", "true",
+                "safaridesk.inbound.refresh-interval", "1s",
+                "safaridesk.inbound.poll-interval", "1s"))) {
             JdbcClient jdbc = worker.getBean(JdbcClient.class);
             Mailboxes mailboxes = worker.getBean(Mailboxes.class);
             InboundSettings inbound = worker.getBean(InboundSettings.class);
@@ -170,25 +159,5 @@ public final class InboundMailBenchmark {
                     .single();
         }
         return total;
-    }
-
-    /** The integration tests' settings, with the mailbox readers on and own queues. */
-    private static Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        for (String pair :
-                WorkerIntegrationTest.class.getAnnotation(SpringBootTest.class).properties()) {
-            settings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
-        settings.put("safaridesk.inbound.enabled", "true");
-        settings.put("safaridesk.inbound.refresh-interval", "1s");
-        settings.put("safaridesk.inbound.poll-interval", "1s");
-        // queues of this run alone (the machine's RabbitMQ is shared): they only collect copies of events
-        settings.put(
-                "safaridesk.messaging.queue-prefix",
-                "safaridesk.inbound-bench-" + UUID.randomUUID().toString().substring(0, 8));
-        settings.put("safaridesk.messaging.queue-expires", "2m");
-        settings.put("logging.level.root", "WARN");
-        settings.put("logging.level.io.safaridesk.worker.inbound", "INFO");
-        return settings;
     }
 }

@@ -3,27 +3,19 @@ package io.safaridesk.worker.bench;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.tenancy.TenantSchemas;
-import io.safaridesk.platform.testing.TestServicesInitializer;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Tickets;
-import io.safaridesk.worker.WorkerApplication;
 import io.safaridesk.worker.mail.MailDelivery;
 import io.safaridesk.worker.outbox.OutboxRelay;
-import io.safaridesk.worker.testing.WorkerIntegrationTest;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,13 +32,7 @@ public final class MailBenchmark {
     public static void main(String[] args) throws Exception {
         int mails = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int senders = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        try (ConfigurableApplicationContext worker = new SpringApplicationBuilder(WorkerApplication.class)
-                .web(WebApplicationType.NONE)
-                .initializers(new TestServicesInitializer())
-                .initializers(context -> context.getEnvironment()
-                        .getPropertySources()
-                        .addFirst(new MapPropertySource("bench", settings())))
-                .run()) {
+        try (ConfigurableApplicationContext worker = BenchWorker.start(Map.of("safaridesk.mail.batch-size", "100"))) {
             JdbcClient jdbc = worker.getBean(JdbcClient.class);
             MailDelivery delivery = worker.getBean(MailDelivery.class);
             OutboxRelay relay = worker.getBean(OutboxRelay.class);
@@ -106,19 +92,6 @@ public final class MailBenchmark {
                             + " = %.0f mails/s%n",
                     tickets, seconds, tickets / seconds);
         }
-    }
-
-    /** The integration tests' settings (relay and delivery driven by hand), with bigger batches and own queues. */
-    private static Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        for (String pair :
-                WorkerIntegrationTest.class.getAnnotation(SpringBootTest.class).properties()) {
-            settings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
-        settings.put("safaridesk.mail.batch-size", "100");
-        settings.put("safaridesk.messaging.queue-prefix", "safaridesk.worker-bench");
-        settings.put("logging.level.root", "WARN");
-        return settings;
     }
 
     private static int deliverAll(MailDelivery delivery, int senders) throws Exception {
