@@ -12,6 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call what: every /api/v1 route needs a workspace token, except the anonymous portal ({@code
  * /api/v1/portal/{slug}/...}, its knowledge base {@code /api/v1/portal/{slug}/kb/...} included) and the docs. The customer portal ({@code /api/v1/portal/tickets/...}) needs role customer.
+ * A route that no rule names is refused to everyone ({@code EndpointAccessIntegrationTests} fails the build on one).
  */
 @Configuration
 class SecurityConfiguration {
@@ -104,8 +105,12 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/sla/**")
                         .hasRole("admin")
+                        // the caller's own identity and profile: any user of the workspace, customers included
+                        .requestMatchers("/api/v1/me", "/api/v1/users/**")
+                        .authenticated()
+                        // undeclared means refused: a route someone forgot to list is closed, not open to customers
                         .anyRequest()
-                        .authenticated())
+                        .denyAll())
                 .oauth2ResourceServer(oauth -> oauth.authenticationManagerResolver(tokens)
                         .authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDeniedHandler()))

@@ -1,0 +1,99 @@
+package io.safaridesk.helpdesk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every mapped handler under {@code /api/v1} and calls it as an anonymous caller, a customer, an agent and an
+ * admin of the workspace. Since a route that no access rule names is refused to everyone, a handler that all four are
+ * refused (401/403) is one somebody forgot to declare: the build fails and names it.
+ */
+class EndpointAccessIntegrationTests extends TwoWorkspaceApiTests {
+
+    private static final Set<Integer> REFUSED = Set.of(401, 403);
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void everyApiHandlerIsDeclaredForSomeCaller() throws Exception {
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("anonymous", null);
+        callers.put("customer", acme.token(acme.addUser("customer")));
+        callers.put("agent", acme.token(acme.addUser("agent")));
+        callers.put("admin", acmeAdmin);
+
+        List<String> calls = apiCalls();
+        List<String> undeclared = new ArrayList<>();
+        for (String call : calls) {
+            String[] methodAndPath = call.split(" ", 2);
+            boolean someoneServed = false;
+            for (String token : callers.values()) {
+                someoneServed |= !REFUSED.contains(status(methodAndPath[0], methodAndPath[1], token));
+            }
+            if (!someoneServed) {
+                undeclared.add(call);
+            }
+        }
+
+        assertThat(calls).hasSizeGreaterThan(100);
+        assertThat(undeclared).as("handlers that no access rule declares").isEmpty();
+    }
+
+    @Test
+    void aRouteThatNoHandlerAndNoRuleNamesIsRefusedEvenToAnAdmin() throws Exception {
+        assertThat(status("GET", "/api/v1/undeclared-route", acmeAdmin)).isEqualTo(403);
+        assertThat(status("GET", "/api/v1/undeclared-route", null)).isEqualTo(401);
+    }
+
+    /** "METHOD /path" for every handler method under /api/v1, path variables filled with a plausible value. */
+    private List<String> apiCalls() {
+        List<String> calls = new ArrayList<>();
+        for (RequestMappingInfo mapping : handlers.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
+            for (String pattern : mapping.getPatternValues()) {
+                if (!pattern.startsWith("/api/v1/")) {
+                    continue;
+                }
+                String path = pattern.replace("{slug}", acme.slug().value()).replaceAll("\\{[^}]+}", "1");
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    calls.add(method.name() + " " + path);
+                }
+            }
+        }
+        return calls;
+    }
+
+    private int status(String method, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        HttpRequest.BodyPublishers.ofString(
+                                Set.of("GET", "DELETE").contains(method) ? "" : "{}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+}
