@@ -1,4 +1,4 @@
-package io.safaridesk.worker.export;
+package io.safaridesk.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CsvExportWriterUnitTests {
+class SafeCsvUnitTests {
 
     @ParameterizedTest
     @CsvSource(
@@ -22,12 +22,12 @@ class CsvExportWriterUnitTests {
                 "'quoted|'quoted"
             })
     void cellsASpreadsheetWouldEvaluateAreNeutralised(String cell, String exported) {
-        assertThat(CsvExportWriter.neutralised(cell)).isEqualTo(exported);
+        assertThat(SafeCsv.neutralised(cell)).isEqualTo(exported);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\t=cmd", "\r=cmd"})
     void cellsStartingWithTabOrCarriageReturnAreNeutralised(String cell) {
-        assertThat(CsvExportWriter.neutralised(cell)).isEqualTo("'" + cell);
+        assertThat(SafeCsv.neutralised(cell)).isEqualTo("'" + cell);
     }
 }
