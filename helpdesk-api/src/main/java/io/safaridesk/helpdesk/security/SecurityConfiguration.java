@@ -101,6 +101,8 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/settings", "/api/v1/settings/**")
                         .hasRole("admin")
+                        .requestMatchers("/api/v1/audit-log", "/api/v1/audit-log/**")
+                        .hasRole("admin")
                         .requestMatchers(HttpMethod.GET, "/api/v1/sla/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/sla/**")

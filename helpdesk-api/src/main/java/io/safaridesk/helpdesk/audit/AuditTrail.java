@@ -1,0 +1,84 @@
+package io.safaridesk.helpdesk.audit;
+
+import io.safaridesk.helpdesk.security.TenantAuthentication;
+import io.safaridesk.platform.audit.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Writes the audit log after each request that changes something and is worth an admin's review: every change an
+ * admin makes, and every deletion or export by any staff member. Recorded after the answer, with its status, so
+ * refused and failed attempts are in the log too. Runs inside the workspace context the security filters set; a
+ * failure to record is logged and never fails the request.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditTrail implements HandlerInterceptor, WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+    private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final AuditLog auditLog;
+
+    AuditTrail(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/v1/**").excludePathPatterns("/api/v1/portal/**");
+    }
+
+    @Override
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof TenantAuthentication caller)
+                || !audited(request, caller)) {
+            return;
+        }
+        try {
+            auditLog.record(new AuditLog.NewEntry(
+                    caller.userId(),
+                    caller.getToken().getClaimAsString("email"),
+                    role(caller),
+                    request.getMethod() + " " + route(request),
+                    request.getRequestURI(),
+                    failure != null && response.getStatus() < 400 ? 500 : response.getStatus(),
+                    request.getRemoteAddr()));
+        } catch (RuntimeException e) {
+            log.error("Could not record {} {} in the audit log", request.getMethod(), request.getRequestURI(), e);
+        }
+    }
+
+    private static boolean audited(HttpServletRequest request, TenantAuthentication caller) {
+        String method = request.getMethod();
+        String role = role(caller);
+        if (!CHANGES.contains(method) || role == null) {
+            return false;
+        }
+        return role.equals("admin")
+                || (role.equals("agent")
+                        && ("DELETE".equals(method) || request.getRequestURI().contains("/export")));
+    }
+
+    /** The caller's most powerful staff role; null for customers and users without a product role. */
+    private static String role(TenantAuthentication caller) {
+        List<String> roles = caller.roles();
+        return roles.contains("admin") ? "admin" : roles.contains("agent") ? "agent" : null;
+    }
+
+    /** The route as declared ({@code /api/v1/agent/{id}}), so that one action reads the same for every resource. */
+    private static String route(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern == null ? request.getRequestURI() : pattern.toString();
+    }
+}
