@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * are cached briefly, so a suspension or a move takes effect within {@link #TTL}.
  */
 public final class TenantDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantDirectory.class);
 
     /** How long an answer is reused. */
     public static final Duration TTL = Duration.ofSeconds(5);
@@ -95,6 +100,20 @@ public final class TenantDirectory {
         return jdbc.sql("select slug from platform.tenants where status = 'ACTIVE' order by slug")
                 .query((rs, row) -> TenantSlug.of(rs.getString("slug")))
                 .list();
+    }
+
+    /**
+     * Runs {@code work} inside the context of each active workspace in turn (a scheduled sweep); a workspace whose
+     * work fails is logged and does not stop the others, and the next run tries it again.
+     */
+    public void forEachActive(String task, Consumer<TenantSlug> work) {
+        for (TenantSlug workspace : activeSlugs()) {
+            try {
+                TenantContext.runAs(workspace, () -> work.accept(workspace));
+            } catch (RuntimeException e) {
+                log.error("{} of {} failed; the next run tries again", task, workspace, e);
+            }
+        }
     }
 
     /**

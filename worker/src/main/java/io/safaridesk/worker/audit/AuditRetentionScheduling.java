@@ -1,9 +1,7 @@
 package io.safaridesk.worker.audit;
 
 import io.safaridesk.platform.audit.AuditLog;
-import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantDirectory;
-import io.safaridesk.platform.tenancy.TenantSlug;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -39,20 +37,11 @@ class AuditRetentionScheduling {
 
     @Scheduled(fixedDelayString = "${safaridesk.audit.purge-interval}")
     void purge() {
-        for (TenantSlug workspace : directory.activeSlugs()) {
-            try {
-                int removed = TenantContext.callAs(
-                        workspace, () -> auditLog.purgeOlderThan(clock.instant().minus(retention)));
-                if (removed > 0) {
-                    log.info(
-                            "Audit log of {}: {} entries past the retention of {} removed",
-                            workspace,
-                            removed,
-                            retention);
-                }
-            } catch (RuntimeException e) {
-                log.error("Audit log purge of {} failed; the next run tries again", workspace, e);
+        directory.forEachActive("Audit log purge", workspace -> {
+            int removed = auditLog.purgeOlderThan(clock.instant().minus(retention));
+            if (removed > 0) {
+                log.info("Audit log of {}: {} entries past the retention of {} removed", workspace, removed, retention);
             }
-        }
+        });
     }
 }

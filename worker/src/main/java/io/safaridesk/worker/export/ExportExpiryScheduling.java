@@ -1,9 +1,7 @@
 package io.safaridesk.worker.export;
 
 import io.safaridesk.platform.export.ExportRuns;
-import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantDirectory;
-import io.safaridesk.platform.tenancy.TenantSlug;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,19 +30,12 @@ class ExportExpiryScheduling {
 
     @Scheduled(fixedDelayString = "${safaridesk.exports.sweep-interval:PT10M}")
     void sweep() {
-        for (TenantSlug workspace : directory.activeSlugs()) {
-            try {
-                ExportRuns.Expiry expiry = TenantContext.callAs(workspace, runs::expire);
-                if (expiry.expired() + expiry.interrupted() > 0) {
-                    log.info(
-                            "Exports of {}: {} expired, {} interrupted",
-                            workspace,
-                            expiry.expired(),
-                            expiry.interrupted());
-                }
-            } catch (RuntimeException e) {
-                log.error("Export expiry of {} failed; the next sweep tries again", workspace, e);
+        directory.forEachActive("Export expiry", workspace -> {
+            ExportRuns.Expiry expiry = runs.expire();
+            if (expiry.expired() + expiry.interrupted() > 0) {
+                log.info(
+                        "Exports of {}: {} expired, {} interrupted", workspace, expiry.expired(), expiry.interrupted());
             }
-        }
+        });
     }
 }
