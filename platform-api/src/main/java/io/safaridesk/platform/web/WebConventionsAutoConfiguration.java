@@ -6,12 +6,14 @@ import io.safaridesk.platform.error.ProblemErrorReportValve;
 import org.apache.catalina.Host;
 import org.apache.catalina.Lifecycle;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
@@ -48,6 +50,12 @@ public class WebConventionsAutoConfiguration {
     StorableStringsModule storableStrings() {
         return new StorableStringsModule();
     }
+
+    /** Where the service serves OpenAPI documents (springdoc on the classpath), they follow the wire's conventions. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
+    @Import(ApiDocsConventions.class)
+    static class ApiDocs {}
 
     /** Puts {@link ProblemErrorReportValve} in place of Tomcat's HTML error page once the host has made its own. */
     @Bean
