@@ -7,6 +7,7 @@ import io.safaridesk.platform.kb.KbArticles;
 import io.safaridesk.platform.kb.KbCategories;
 import io.safaridesk.platform.kb.KbCategory;
 import io.safaridesk.platform.kb.KbSearch;
+import io.safaridesk.platform.ratelimit.RateLimiter;
 import io.safaridesk.platform.tenancy.TenantContext;
 import java.util.List;
 import java.util.function.Supplier;
@@ -25,13 +26,16 @@ public class PortalKnowledgeBase {
     private final KbSearch search;
     private final KbCategories categories;
     private final KbAnalytics analytics;
+    private final RateLimiter limits;
 
     PortalKnowledgeBase(
             PortalWorkspaces workspaces,
             KbArticles articles,
             KbSearch search,
             KbCategories categories,
-            KbAnalytics analytics) {
+            KbAnalytics analytics,
+            RateLimiter limits) {
+        this.limits = limits;
         this.workspaces = workspaces;
         this.articles = articles;
         this.search = search;
@@ -50,7 +54,10 @@ public class PortalKnowledgeBase {
         return in(workspace, () -> search.list(filter, KbSearch.Audience.READER, afterId, limit));
     }
 
-    public KbSearch.Results search(String workspace, String text, KbSearch.Filter filter, String cursor, int limit) {
+    /** Full-text search, the costliest anonymous read: rate-limited per client address ({@code kb-search-address}). */
+    public KbSearch.Results search(
+            String workspace, String text, KbSearch.Filter filter, String cursor, int limit, String clientAddress) {
+        limits.take("kb-search-address", clientAddress);
         return in(workspace, () -> search.search(text, filter, KbSearch.Audience.READER, cursor, limit));
     }
 

@@ -3,18 +3,19 @@ package io.safaridesk.helpdesk.security;
 import io.safaridesk.platform.tenancy.TenantDirectory;
 import io.safaridesk.platform.tenancy.TenantStatus;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -26,17 +27,22 @@ import org.springframework.stereotype.Component;
  * tenant registry under the base URL of the realm cell recorded for it, is trusted; so a token that another cell mints
  * for a realm of the same name is refused. An unknown issuer is refused before any network call; a suspended
  * workspace's tokens are refused with 403 and its cached keys dropped. Keys are fetched from the cell's internal URL
- * and cached per issuer.
+ * and cached per issuer. Expiry is checked with a clock skew of at most 5 s ({@link TokenChecks}).
  */
 @Component
+@EnableConfigurationProperties(TokenChecks.class)
 public class TenantTokenResolver implements AuthenticationManagerResolver<HttpServletRequest> {
 
     private final TenantDirectory directory;
+    private final TokenChecks checks;
+    private final Clock clock;
     private final Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
     private final JwtIssuerAuthenticationManagerResolver byIssuer;
 
-    TenantTokenResolver(TenantDirectory directory) {
+    TenantTokenResolver(TenantDirectory directory, TokenChecks checks, Clock clock) {
         this.directory = directory;
+        this.checks = checks;
+        this.clock = clock;
         this.byIssuer = new JwtIssuerAuthenticationManagerResolver(this::managerFor);
     }
 
@@ -75,7 +81,7 @@ public class TenantTokenResolver implements AuthenticationManagerResolver<HttpSe
     private AuthenticationManager manager(TenantDirectory.Entry entry) {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withJwkSetUri(entry.jwkSetUri()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(entry.issuer()));
+        decoder.setJwtValidator(checks.validator(entry.issuer(), clock));
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(
                 jwt -> new TenantAuthentication(jwt, realmRoles(jwt), entry.slug(), isMoving(entry.issuer())));

@@ -11,6 +11,7 @@ import io.safaridesk.platform.testing.TestServicesInitializer;
 import io.safaridesk.platform.testing.Totp;
 import io.safaridesk.provisioning.domain.Dnsmasq;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -60,6 +61,25 @@ class SignUpJourneyIntegrationTests {
                         TestWorkspaces.PASSWORD));
         assertThat(registered.status()).isEqualTo(201);
         JsonNode dnsRecord = registered.body().get("domain").get("dns_record");
+        String statusToken = registered.body().get("status_token").asString();
+        Map<String, String> withToken = Map.of("X-Signup-Token", statusToken);
+        // without the token the sign-up is indistinguishable from a workspace that does not exist
+        Api.Reply anonymous = provisioning.get("/api/v1/auth/workspaces/" + slug, null);
+        Api.Reply unknown = provisioning.get("/api/v1/auth/workspaces/no-such-" + slug, null);
+        Api.Reply forged = provisioning.exchange(
+                HttpMethod.GET,
+                "/api/v1/auth/workspaces/" + slug,
+                null,
+                null,
+                Map.of("X-Signup-Token", "x" + statusToken));
+        assertThat(List.of(anonymous.status(), unknown.status(), forged.status()))
+                .containsOnly(404);
+        assertThat(anonymous.body().get("type")).isEqualTo(unknown.body().get("type"));
+        assertThat(anonymous.body().has("business_name")).isFalse();
+        assertThat(provisioning
+                        .exchange(HttpMethod.GET, "/api/v1/auth/workspaces/" + slug, null, null, withToken)
+                        .text("business_name"))
+                .isEqualTo("Journey Safaris");
 
         Matcher code = Pattern.compile("(\\d{6})")
                 .matcher(Mailbox.awaitSubject(adminEmail, subject -> subject.contains("sign-up code")));
@@ -81,7 +101,7 @@ class SignUpJourneyIntegrationTests {
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> provisioning
-                        .get("/api/v1/auth/workspaces/" + slug, null)
+                        .exchange(HttpMethod.GET, "/api/v1/auth/workspaces/" + slug, null, null, withToken)
                         .text("status")
                         .equals("ACTIVE"));
 
@@ -93,7 +113,15 @@ class SignUpJourneyIntegrationTests {
                 null,
                 Map.of("workspace", slug, "email", adminEmail, "password", TestWorkspaces.PASSWORD));
         assertThat(withoutOtp.status()).isEqualTo(401);
-        assertThat(withoutOtp.text("type")).endsWith("/otp-required");
+        // the right password without the code answers exactly what a wrong password does: no password oracle
+        assertThat(withoutOtp.text("type")).endsWith("/invalid-credentials");
+        Api.Reply unknownWorkspace = provisioning.send(
+                HttpMethod.POST,
+                "/api/v1/auth/login",
+                null,
+                Map.of("workspace", "no-such-" + slug, "email", adminEmail, "password", "Wrong-Horse-1"));
+        assertThat(unknownWorkspace.status()).isEqualTo(401);
+        assertThat(unknownWorkspace.body()).isEqualTo(withoutOtp.body());
         // (a second failure within a second would trip brute-force protection: wrong passwords are tested in
         // KeycloakLoginIntegrationTests with users of their own)
 

@@ -142,6 +142,13 @@ class TicketConversationIntegrationTests extends TwoWorkspaceApiTests {
                 HttpMethod.DELETE, "/api/v1/tickets/" + ticket + "/watchers/" + outsider.agentId(), acmeAdmin, null);
         assertThat(removed.status()).isEqualTo(200);
         assertThat(removed.body().values()).isEmpty();
+        for (String unknown : List.of("-1", "999999")) {
+            Api.Reply refused =
+                    api.send(HttpMethod.DELETE, "/api/v1/tickets/" + ticket + "/watchers/" + unknown, acmeAdmin, null);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body().get("errors").get(0).get("field").asString())
+                    .isEqualTo("agent_id");
+        }
         assertThat(api.get("/api/v1/tickets/" + ticket, outsider.token()).status())
                 .isEqualTo(404);
         assertThat(api.get("/api/v1/tickets/" + ticket + "/activities", acmeAdmin)

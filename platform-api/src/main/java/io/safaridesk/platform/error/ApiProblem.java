@@ -37,6 +37,11 @@ public abstract class ApiProblem extends RuntimeException {
         return fields;
     }
 
+    /** Response headers that go with the problem (for example {@code Retry-After}); none unless a subclass says. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
     /** Bad input in one field: 422 with that field and the reason. */
     public static ApiProblem invalidField(String field, String reason) {
         return new InvalidInput(List.of(new FieldProblem(field, reason)));

@@ -84,13 +84,19 @@ public class TicketWatchers {
         return agentsOf(ticket);
     }
 
-    /** Removes the agent from the ticket's watchers, if they watch it. Answers the remaining watchers. */
-    public List<Agent> remove(long ticketId, long agentId, Actor actor) {
+    /**
+     * Removes the agent from the ticket's watchers, if they watch it. Answers the remaining watchers; an id that names
+     * no agent of the workspace at all is 422 on {@code field}.
+     */
+    public List<Agent> remove(long ticketId, String field, long agentId, Actor actor) {
         checkStaff(actor);
         Ticket ticket = tickets.editable(ticketId, null, actor);
+        Agent agent = agents.byIds(List.of(agentId)).get(agentId);
+        if (agent == null) {
+            throw ApiProblem.invalidField(field, "names no agent of this workspace: " + agentId);
+        }
         if (watchers.unwatch(ticket.id(), agentId) > 0) {
-            String name = agents.byIds(List.of(agentId)).get(agentId).name();
-            changed(ticket, actor, Ticket.Change.of("watchers", name, null), clock.instant());
+            changed(ticket, actor, Ticket.Change.of("watchers", agent.name(), null), clock.instant());
         }
         return agentsOf(ticket);
     }

@@ -1,6 +1,7 @@
 package io.safaridesk.provisioning.login;
 
 import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.platform.ratelimit.RateLimiter;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.tenancy.TenantStatus;
 import io.safaridesk.provisioning.cell.RealmCells;
@@ -8,54 +9,58 @@ import io.safaridesk.provisioning.realm.LoginResult;
 import io.safaridesk.provisioning.tenant.Tenant;
 import io.safaridesk.provisioning.tenant.TenantRegistry;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Password + OTP login for clients that cannot run the browser SSO flow, through the workspace's own realm; and the
- * password-reset mail. Each refusal has its own problem type so that clients can tell users what to do.
+ * password-reset mail. Both are rate-limited per account and per client address (docs/operations/security.md).
  */
 @Component
 public class WorkspaceLogin {
 
-    private static final String INVALID = "Wrong workspace, email or password";
+    private static final String INVALID = "Wrong workspace, email, password or authenticator code (admins and agents"
+            + " need the code; an account not set up yet, or disabled, cannot log in here)";
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceLogin.class);
 
     private final TenantRegistry tenants;
     private final RealmCells cells;
+    private final RateLimiter limits;
 
-    WorkspaceLogin(TenantRegistry tenants, RealmCells cells) {
+    WorkspaceLogin(TenantRegistry tenants, RealmCells cells, RateLimiter limits) {
         this.tenants = tenants;
         this.cells = cells;
+        this.limits = limits;
     }
 
-    public LoginResult.Tokens login(String workspace, String email, String password, String otp) {
-        Tenant tenant = served(workspace)
-                .orElseThrow(() -> new LoginRefused(HttpStatus.UNAUTHORIZED, "invalid-credentials", INVALID));
+    /**
+     * Tokens, or one and the same refusal whatever went wrong (wrong password, missing or wrong code, unknown or
+     * suspended workspace, disabled or unfinished account): a refusal that differed would tell a caller without the
+     * second factor that the password was right, or that an account or a workspace exists. The reason is logged.
+     */
+    public LoginResult.Tokens login(String workspace, String email, String password, String otp, String client) {
+        String account = workspace + " " + email;
+        limits.take("login-address", client);
+        limits.take("login-account", account);
+        Tenant tenant = served(workspace).orElseThrow(LoginRefused::new);
         LoginResult result =
                 cells.login(tenant.cell()).login(tenant.slug().realmName(), email, password, blankToNull(otp));
-        return switch (result) {
-            case LoginResult.Tokens tokens -> tokens;
-            case LoginResult.InvalidCredentials invalid ->
-                throw new LoginRefused(HttpStatus.UNAUTHORIZED, "invalid-credentials", INVALID);
-            case LoginResult.OtpRequired required ->
-                throw new LoginRefused(
-                        HttpStatus.UNAUTHORIZED, "otp-required", "This account needs the code from its authenticator");
-            case LoginResult.AccountNotSetUp notSetUp ->
-                throw new LoginRefused(
-                        HttpStatus.FORBIDDEN,
-                        "account-not-set-up",
-                        "Finish setting up this account (password, email, authenticator) in the browser first");
-            case LoginResult.AccountDisabled disabled ->
-                throw new LoginRefused(HttpStatus.FORBIDDEN, "account-disabled", "This account is disabled");
-            case LoginResult.RealmDisabled disabled ->
-                throw new LoginRefused(HttpStatus.FORBIDDEN, "workspace-suspended", "This workspace is suspended");
-            case LoginResult.RealmNotFound notFound ->
-                throw new LoginRefused(HttpStatus.UNAUTHORIZED, "invalid-credentials", INVALID);
-        };
+        if (result instanceof LoginResult.Tokens tokens) {
+            // only failures count: a user who logs in often is never limited
+            limits.giveBack("login-account", account);
+            limits.giveBack("login-address", client);
+            return tokens;
+        }
+        log.info("login to {} refused: {}", tenant.slug(), result.getClass().getSimpleName());
+        throw new LoginRefused();
     }
 
     /** Sends the reset mail if such a user exists; answers the same either way, so no one learns who has an account. */
-    public void requestPasswordReset(String workspace, String email) {
+    public void requestPasswordReset(String workspace, String email, String client) {
+        limits.take("password-reset-address", client);
+        limits.take("password-reset-account", workspace + " " + email);
         served(workspace)
                 .ifPresent(tenant -> cells.login(tenant.cell())
                         .sendPasswordReset(tenant.slug().realmName(), email));
@@ -74,10 +79,10 @@ public class WorkspaceLogin {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    /** A login that Keycloak refused, with the reason clients may show. */
+    /** A refused login: the same answer for every reason. */
     static final class LoginRefused extends ApiProblem {
-        LoginRefused(HttpStatus status, String type, String detail) {
-            super(status, type, detail);
+        LoginRefused() {
+            super(HttpStatus.UNAUTHORIZED, "invalid-credentials", INVALID);
         }
     }
 }

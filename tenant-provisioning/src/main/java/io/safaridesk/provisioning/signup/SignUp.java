@@ -11,9 +11,16 @@ import io.safaridesk.provisioning.domain.VerificationToken;
 import io.safaridesk.provisioning.realm.PasswordHash;
 import io.safaridesk.provisioning.saga.ProvisioningJobs;
 import io.safaridesk.provisioning.tenant.Tenant;
+import io.safaridesk.provisioning.tenant.TenantNotFound;
 import io.safaridesk.provisioning.tenant.TenantRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -205,8 +212,37 @@ public class SignUp {
         });
     }
 
-    public Tenant status(String slug) {
-        return tenants.getLive(slugOf(slug));
+    /**
+     * Where a sign-up stands, for whoever holds the status token that its registration returned; anyone else, and an
+     * unknown or malformed slug, gets the same 404, so the answer tells no one whether a workspace exists.
+     */
+    public Tenant status(String slug, String statusToken) {
+        TenantSlug tenant;
+        try {
+            tenant = TenantSlug.of(slug);
+        } catch (TenantSlug.InvalidTenantSlug e) {
+            throw TenantNotFound.forSlug(slug.length() > 40 ? slug.substring(0, 40) : slug);
+        }
+        if (statusToken == null
+                || !MessageDigest.isEqual(
+                        statusToken(tenant).getBytes(StandardCharsets.UTF_8),
+                        statusToken.getBytes(StandardCharsets.UTF_8))) {
+            throw TenantNotFound.forSlug(tenant.value());
+        }
+        return tenants.getLive(tenant);
+    }
+
+    /** The token that lets the registering business read its sign-up's status: a MAC of the slug, nothing stored. */
+    public String statusToken(TenantSlug slug) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(properties.codeSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(("status:" + slug.value()).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void startProvisioningIfVerified(Tenant tenant) {

@@ -7,6 +7,7 @@ import io.safaridesk.helpdesk.kb.web.KbViews.CategoryView;
 import io.safaridesk.helpdesk.kb.web.KbViews.RankedView;
 import io.safaridesk.helpdesk.kb.web.KbViews.SearchView;
 import io.safaridesk.helpdesk.kb.web.KbViews.StatsView;
+import io.safaridesk.platform.web.ClientAddresses;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,8 +38,11 @@ class KbPortalController {
 
     private final PortalKnowledgeBase kb;
 
-    KbPortalController(PortalKnowledgeBase kb) {
+    private final ClientAddresses addresses;
+
+    KbPortalController(PortalKnowledgeBase kb, ClientAddresses addresses) {
         this.kb = kb;
+        this.addresses = addresses;
     }
 
     record FeedbackRequest(@NotNull Boolean helpful) {}
@@ -70,8 +74,9 @@ class KbPortalController {
             @RequestParam(required = false) String q,
             KbListParameters parameters,
             @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit) {
-        return SearchView.of(kb.search(slug, q, parameters.toFilter(), cursor, limit));
+            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit,
+            HttpServletRequest http) {
+        return SearchView.of(kb.search(slug, q, parameters.toFilter(), cursor, limit, addresses.of(http)));
     }
 
     @Operation(summary = "The most viewed published public articles")
@@ -97,7 +102,7 @@ class KbPortalController {
         return StatsView.of(kb.vote(slug, article, request.helpful(), visitor(http)));
     }
 
-    private static PortalKnowledgeBase.Visitor visitor(HttpServletRequest http) {
-        return new PortalKnowledgeBase.Visitor(http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+    private PortalKnowledgeBase.Visitor visitor(HttpServletRequest http) {
+        return new PortalKnowledgeBase.Visitor(addresses.of(http), http.getHeader(HttpHeaders.USER_AGENT));
     }
 }

@@ -1,6 +1,7 @@
 package io.safaridesk.helpdesk.portal.web;
 
 import io.safaridesk.helpdesk.portal.WebForm;
+import io.safaridesk.platform.web.ClientAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,13 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,12 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class WebFormController {
 
-    private static final Logger log = LoggerFactory.getLogger(WebFormController.class);
-
     private final WebForm form;
+    private final ClientAddresses addresses;
 
-    WebFormController(WebForm form) {
+    WebFormController(WebForm form, ClientAddresses addresses) {
         this.form = form;
+        this.addresses = addresses;
     }
 
     record WebFormRequest(
@@ -48,22 +43,12 @@ class WebFormController {
     }
 
     @Operation(
-            summary = "Opens a ticket from the workspace's public web form (no token); rate-limited per client IP and"
-                    + " per email (429 with Retry-After)")
+            summary = "Opens a ticket from the workspace's public web form (no token); rate-limited per client address"
+                    + " and per email (429 with Retry-After and RateLimit fields)")
     @PostMapping("/api/v1/portal/{slug}/tickets")
     @ResponseStatus(HttpStatus.CREATED)
     WebForm.Receipt submit(
             @PathVariable String slug, @Valid @RequestBody WebFormRequest request, HttpServletRequest http) {
-        return form.submit(slug, request.toSubmission(), http.getRemoteAddr());
-    }
-
-    @ExceptionHandler(WebForm.TooManySubmissions.class)
-    ResponseEntity<ProblemDetail> tooMany(WebForm.TooManySubmissions problem) {
-        log.warn("{}: {}", problem.type(), problem.getMessage());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setType(URI.create("https://safaridesk.io/problems/" + problem.type()));
-        return ResponseEntity.status(problem.status())
-                .header("Retry-After", Long.toString(problem.retryAfterSeconds()))
-                .body(body);
+        return form.submit(slug, request.toSubmission(), addresses.of(http));
     }
 }

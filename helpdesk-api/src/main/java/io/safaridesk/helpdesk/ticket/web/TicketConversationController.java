@@ -97,10 +97,12 @@ class TicketConversationController {
         return WatcherView.of(watchers.add(id, "agent_id", List.of(agentId), actor));
     }
 
-    @Operation(summary = "Removes a watcher; answers the remaining watchers")
+    @Operation(
+            summary =
+                    "Removes a watcher; answers the remaining watchers (422 when agent_id names no agent of the workspace)")
     @DeleteMapping("/watchers/{agentId}")
     List<WatcherView> unwatch(@PathVariable long id, @PathVariable long agentId, Actor actor) {
-        return WatcherView.of(watchers.remove(id, agentId, actor));
+        return WatcherView.of(watchers.remove(id, "agent_id", agentId, actor));
     }
 
     @Operation(

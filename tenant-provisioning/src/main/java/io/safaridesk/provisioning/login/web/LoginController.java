@@ -1,9 +1,11 @@
 package io.safaridesk.provisioning.login.web;
 
+import io.safaridesk.platform.web.ClientAddresses;
 import io.safaridesk.provisioning.login.WorkspaceLogin;
 import io.safaridesk.provisioning.realm.LoginResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginController {
 
     private final WorkspaceLogin login;
+    private final ClientAddresses addresses;
 
-    LoginController(WorkspaceLogin login) {
+    LoginController(WorkspaceLogin login, ClientAddresses addresses) {
         this.login = login;
+        this.addresses = addresses;
     }
 
     record LoginRequest(
@@ -48,16 +52,19 @@ class LoginController {
     record PasswordResetRequest(
             @NotBlank String workspace, @NotBlank @Email String email) {}
 
-    @Operation(summary = "Exchange workspace, email, password and OTP code for tokens of the workspace's realm")
+    @Operation(
+            summary = "Exchange workspace, email, password and OTP code for tokens of the workspace's realm; every"
+                    + " refusal is the same 401; failures are rate-limited per account and per address (429)")
     @PostMapping("/login")
-    TokenResponse login(@Valid @RequestBody LoginRequest request) {
-        return TokenResponse.of(login.login(request.workspace(), request.email(), request.password(), request.otp()));
+    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return TokenResponse.of(login.login(
+                request.workspace(), request.email(), request.password(), request.otp(), addresses.of(http)));
     }
 
     @Operation(summary = "Email a password-reset link, if the workspace has such a user (answers 202 either way)")
     @PostMapping("/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void passwordReset(@Valid @RequestBody PasswordResetRequest request) {
-        login.requestPasswordReset(request.workspace(), request.email());
+    void passwordReset(@Valid @RequestBody PasswordResetRequest request, HttpServletRequest http) {
+        login.requestPasswordReset(request.workspace(), request.email(), addresses.of(http));
     }
 }

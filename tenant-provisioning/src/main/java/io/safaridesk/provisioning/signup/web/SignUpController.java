@@ -1,8 +1,12 @@
 package io.safaridesk.provisioning.signup.web;
 
+import io.safaridesk.platform.web.ClientAddresses;
 import io.safaridesk.provisioning.signup.SignUp;
+import io.safaridesk.provisioning.signup.SignUpDoors;
+import io.safaridesk.provisioning.tenant.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,10 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class SignUpController {
 
-    private final SignUp signUp;
+    static final String STATUS_TOKEN_HEADER = "X-Signup-Token";
 
-    SignUpController(SignUp signUp) {
+    private final SignUpDoors signUp;
+    private final ClientAddresses addresses;
+
+    SignUpController(SignUpDoors signUp, ClientAddresses addresses) {
         this.signUp = signUp;
+        this.addresses = addresses;
     }
 
     record RegisterRequest(
@@ -49,32 +58,38 @@ class SignUpController {
     @Operation(summary = "Sign up a business: creates a pending workspace and emails the admin a 6-digit code")
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    SignUpView register(@Valid @RequestBody RegisterRequest request) {
-        return SignUpView.of(signUp.register(request.toRegistration()));
+    SignUpView register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        Tenant tenant = signUp.register(request.toRegistration(), addresses.of(http));
+        return SignUpView.of(tenant).withStatusToken(signUp.statusToken(tenant));
     }
 
     @Operation(summary = "Confirm the admin's email with the emailed code")
     @PostMapping("/verify-otp")
-    SignUpView verifyOtp(@Valid @RequestBody CodeRequest request) {
-        return SignUpView.of(signUp.verifyEmail(request.slug(), request.code()));
+    SignUpView verifyOtp(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+        return SignUpView.of(signUp.verifyEmail(request.slug(), request.code(), addresses.of(http)));
     }
 
     @Operation(summary = "Send a new email code (rate-limited)")
     @PostMapping("/resend-otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void resendOtp(@Valid @RequestBody WorkspaceRequest request) {
-        signUp.resendCode(request.slug());
+    void resendOtp(@Valid @RequestBody WorkspaceRequest request, HttpServletRequest http) {
+        signUp.resendCode(request.slug(), addresses.of(http));
     }
 
     @Operation(summary = "Check the domain's DNS TXT record or well-known file now")
     @PostMapping("/verify-domain")
-    SignUpView verifyDomain(@Valid @RequestBody WorkspaceRequest request) {
-        return SignUpView.of(signUp.checkDomain(request.slug()));
+    SignUpView verifyDomain(@Valid @RequestBody WorkspaceRequest request, HttpServletRequest http) {
+        return SignUpView.of(signUp.checkDomain(request.slug(), addresses.of(http)));
     }
 
-    @Operation(summary = "Where a sign-up stands: verifications and provisioning")
+    @Operation(
+            summary = "Where a sign-up stands: verifications and provisioning. Needs the status_token that"
+                    + " registration returned, in the X-Signup-Token header; without it every slug is 404")
     @GetMapping("/workspaces/{slug}")
-    SignUpView status(@PathVariable String slug) {
-        return SignUpView.of(signUp.status(slug));
+    SignUpView status(
+            @PathVariable String slug,
+            @RequestHeader(name = STATUS_TOKEN_HEADER, required = false) String token,
+            HttpServletRequest http) {
+        return SignUpView.of(signUp.status(slug, token, addresses.of(http)));
     }
 }

@@ -1,11 +1,19 @@
 package io.safaridesk.provisioning.signup.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.safaridesk.provisioning.tenant.Tenant;
 import java.time.Instant;
 
 /** A sign-up as its business sees it, with what to publish to prove the domain. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 record SignUpView(
-        String slug, String businessName, String status, boolean emailVerified, DomainView domain, String issuer) {
+        String slug,
+        String businessName,
+        String status,
+        boolean emailVerified,
+        DomainView domain,
+        String issuer,
+        String statusToken) {
 
     static final String CHALLENGE_PREFIX = "_safaridesk-challenge.";
     static final String WELL_KNOWN_PATH = "/.well-known/safaridesk-verification.txt";
@@ -37,6 +45,12 @@ record SignUpView(
                         tenant.domainCheckResult(),
                         new DnsRecord(CHALLENGE_PREFIX + tenant.domain(), "TXT", tenant.domainToken()),
                         new WellKnownFile("https://" + tenant.domain() + WELL_KNOWN_PATH, tenant.domainToken())),
-                tenant.issuer());
+                tenant.issuer(),
+                null);
+    }
+
+    /** The view that registration answers: the only one carrying the token that reads the status later. */
+    SignUpView withStatusToken(String token) {
+        return new SignUpView(slug, businessName, status, emailVerified, domain, issuer, token);
     }
 }

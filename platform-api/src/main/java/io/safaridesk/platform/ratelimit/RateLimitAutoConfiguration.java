@@ -1,0 +1,26 @@
+package io.safaridesk.platform.ratelimit;
+
+import io.safaridesk.platform.web.ClientAddresses;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Rate limits for the anonymous doors of an HTTP service with the platform database. */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties({RateLimitProperties.class, ClientAddresses.class})
+public class RateLimitAutoConfiguration {
+
+    @Bean
+    RateLimiter rateLimiter(DataSource dataSource, RateLimitProperties properties, ObjectProvider<Clock> clock) {
+        return new RateLimiter(JdbcClient.create(dataSource), properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+}
