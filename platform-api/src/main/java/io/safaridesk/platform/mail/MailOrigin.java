@@ -52,7 +52,8 @@ public final class MailOrigin {
         if (!MessageDigest.isEqual(expected, matcher.group(3).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
-        return Optional.of(new Origin(TenantSlug.of(matcher.group(1)), matcher.group(2).equals("yes")));
+        return Optional.of(
+                new Origin(TenantSlug.of(matcher.group(1)), matcher.group(2).equals("yes")));
     }
 
     private String mac(String slug, String kind) {

@@ -74,5 +74,4 @@ public final class ReplyAddress {
     private String mac(TenantSlug workspace, long ticketId) {
         return Signatures.mac(key, workspace.value() + ":" + ticketId, MAC_CHARS);
     }
-
 }

@@ -45,7 +45,9 @@ final class EncodedWords {
             while (j < words.size()
                     && (j == i
                             || words.get(j).group(1).equalsIgnoreCase(first.group(1))
-                                    && header.substring(words.get(j - 1).end(), words.get(j).start())
+                                    && header.substring(
+                                                    words.get(j - 1).end(),
+                                                    words.get(j).start())
                                             .isBlank())
                     && append(bytes, words.get(j).group(2), words.get(j).group(3))) {
                 j++;

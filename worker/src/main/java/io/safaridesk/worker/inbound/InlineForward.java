@@ -31,20 +31,37 @@ final class InlineForward {
     private static final Pattern SUBJECT = Pattern.compile(
             "^\\s*\\*?(Subject|Betreff|Objet|Asunto|Assunto|Oggetto|Onderwerp|Ämne|Emne|Aihe|Temat|件名|主题|主旨)\\s*[:：]\\*?\\s*(.+)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADDRESSED =
-            Pattern.compile("^\\s*\\*?(From|Reply-To|To|Von|An|De|À|Para|Da|A|Van|Aan|Från|Till|Fra|Til|Lähettäjä"
+    private static final Pattern ADDRESSED = Pattern.compile(
+            "^\\s*\\*?(From|Reply-To|To|Von|An|De|À|Para|Da|A|Van|Aan|Från|Till|Fra|Til|Lähettäjä"
                     + "|Vastaanottaja|Od|Do|差出人|宛先|发件人|收件人)\\s*[:：]\\*?\\s*(.+)$",
-                    Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+=-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    /**
+     * The forward prefixes of the clients' subjects (not the Nordic {@code VS:}, which is a reply in Finnish and a
+     * forward in Danish and Norwegian).
+     */
+    static final Pattern SUBJECT_PREFIX = Pattern.compile(
+            "^\\s*(Fwd?|FW|WG|TR|RV|ENC|I|Doorst|VB|VL|PD|PRZEKAŻ|転送|转发|轉寄)\\s*[:：]",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private static final int HEADER_LINES = 12;
 
     private InlineForward() {}
 
-    static Optional<ParsedMail.Forwarded> of(String text) {
+    /** The forwarded message of a body: after a forward separator, or a header block when the subject forwards. */
+    static Optional<ParsedMail.Forwarded> of(String text, String subject) {
         String[] lines = text.replace("\r\n", "\n").split("\n");
         for (int i = 0; i < lines.length; i++) {
-            if (SEPARATOR.matcher(lines[i]).matches() && FORWARD_SEPARATOR.matcher(lines[i]).find()) {
+            if (SEPARATOR.matcher(lines[i]).matches()
+                    && FORWARD_SEPARATOR.matcher(lines[i]).find()) {
                 return Optional.of(read(lines, i + 1));
+            }
+        }
+        if (subject != null && SUBJECT_PREFIX.matcher(subject).find()) {
+            for (int i = 0; i < lines.length; i++) {
+                if (QuotedText.headerBlock(lines, i)) {
+                    return Optional.of(read(lines, i));
+                }
             }
         }
         return Optional.empty();

@@ -17,10 +17,11 @@ final class ListSender {
 
     private ListSender() {}
 
-    /** Whether the mail carries the marks of a list (RFC 2369/2919 fields, Mailman's and Google's own). */
+    /** Whether the mail carries the marks of a list (RFC 2369/2919 fields such as List-Id, List-Post and List-Unsubscribe, Mailman's and Google's own). */
     static boolean isList(Map<String, String> headers) {
         return headers.containsKey("list-id")
                 || headers.containsKey("list-post")
+                || headers.containsKey("list-unsubscribe")
                 || headers.containsKey("x-beenthere")
                 || headers.containsKey("mailing-list")
                 || headers.containsKey("x-mailing-list");
@@ -33,7 +34,9 @@ final class ListSender {
             return Optional.empty();
         }
         Matcher matcher = MAILTO.matcher(post);
-        return matcher.find() ? Optional.of(matcher.group(1).strip().toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+        return matcher.find()
+                ? Optional.of(matcher.group(1).strip().toLowerCase(java.util.Locale.ROOT))
+                : Optional.empty();
     }
 
     static ParsedMail.Address of(ParsedMail.Address headerFrom, Map<String, String> headers) {

@@ -189,7 +189,8 @@ final class MailClassifier {
     }
 
     private static Optional<Verdict> suspectedAutoReply(ParsedMail mail) {
-        return mail.subject() != null && AUTO_REPLY_SUBJECT.matcher(mail.subject()).matches()
+        return mail.subject() != null
+                        && AUTO_REPLY_SUBJECT.matcher(mail.subject()).matches()
                 ? Optional.of(new Verdict(
                         Kind.REVIEW,
                         InboundRule.HELD_FOR_REVIEW,

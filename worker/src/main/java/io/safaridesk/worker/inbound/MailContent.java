@@ -7,7 +7,6 @@ import io.safaridesk.platform.ticket.TicketAttachments;
 import io.safaridesk.platform.ticket.TicketText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Component;
@@ -20,8 +19,7 @@ import org.springframework.stereotype.Component;
 class MailContent {
 
     private static final int MAX_SUBJECT = 200;
-    private static final Pattern FORWARD = Pattern.compile(
-            "^\\s*(Fwd?|FW|WG|TR|RV|ENC|I|Doorst|VB|VS|VL|PD|Fwd|転送|转发|轉寄)\\s*[:：]", Pattern.CASE_INSENSITIVE);
+
     private static final String NO_TEXT = "<p>(no text: see the attachments)</p>";
 
     private final Uploads uploads;
@@ -40,7 +38,7 @@ class MailContent {
     }
 
     /** A new ticket keeps the whole mail (a forwarded conversation is what the customer sends us). */
-    String newTicketHtml(ParsedMail mail) {
+    static String newTicketHtml(ParsedMail mail) {
         return nonEmpty(mail.html() != null ? mail.html() : paragraphs(mail.text()));
     }
 
@@ -48,8 +46,9 @@ class MailContent {
      * A reply loses what it quotes and its signature; a forward keeps what it forwards (that is its point: inline, as
      * the quoted block the client wrote, or attached, as a file).
      */
-    String replyHtml(ParsedMail mail) {
-        if (!mail.forwarded().isEmpty() || FORWARD.matcher(subject(mail)).find()) {
+    static String replyHtml(ParsedMail mail) {
+        if (!mail.forwarded().isEmpty()
+                || InlineForward.SUBJECT_PREFIX.matcher(subject(mail)).find()) {
             return newTicketHtml(mail);
         }
         return nonEmpty(

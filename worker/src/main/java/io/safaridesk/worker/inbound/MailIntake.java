@@ -123,14 +123,14 @@ class MailIntake {
         Set<String> ours = own.current();
         MailClassifier.Verdict verdict = MailClassifier.classify(
                 mail, new MailClassifier.Context(TenantContext.current(), ours, origin, own::sent));
-        Outcome outcome =
-                switch (verdict.kind()) {
-                    case REFUSED -> Outcome.of(verdict.rule()).withDetail(verdict.reason());
-                    case REVIEW -> Outcome.held(verdict.review(), null);
-                    case PERSON, LIST -> flooding(mail)
-                            ? Outcome.held(ReviewReason.FLOOD, null)
-                            : accept(mail).withDetail(verdict.reason());
-                };
+        Outcome outcome = switch (verdict.kind()) {
+            case REFUSED -> Outcome.of(verdict.rule()).withDetail(verdict.reason());
+            case REVIEW -> Outcome.held(verdict.review(), null);
+            case PERSON, LIST ->
+                flooding(mail)
+                        ? Outcome.held(ReviewReason.FLOOD, null)
+                        : accept(mail).withDetail(verdict.reason());
+        };
         if (verdict.kind() == MailClassifier.Kind.LIST) {
             rememberList(mail, ours);
         }
@@ -156,8 +156,8 @@ class MailIntake {
                     outcome.review(),
                     outcome.detail(),
                     outcome.relatedTicketId(),
-                    content.newTicketHtml(mail),
-                    content.replyHtml(mail),
+                    MailContent.newTicketHtml(mail),
+                    MailContent.replyHtml(mail),
                     rawKey));
         }
         return outcome;
@@ -236,7 +236,7 @@ class MailIntake {
         TicketConversation.Entry entry = conversation.fromEmail(
                 ticketId,
                 visibility,
-                new TicketConversation.Draft("body", content.replyHtml(mail), Channel.EMAIL),
+                new TicketConversation.Draft("body", MailContent.replyHtml(mail), Channel.EMAIL),
                 actor);
         threads.addInbound(ticketId, mail.messageId());
         String skipped = content.attach(ticketId, entry.message().id(), mail, actor);
@@ -250,7 +250,7 @@ class MailIntake {
         Ticket ticket = tickets.create(
                 new Tickets.NewTicket(
                         MailContent.subject(mail),
-                        content.newTicketHtml(mail),
+                        MailContent.newTicketHtml(mail),
                         Channel.EMAIL,
                         null,
                         null,

@@ -90,8 +90,10 @@ final class MimeReader {
         if (report == null) {
             report = bodies.report;
         }
-        if (bodies.text != null) {
-            InlineForward.of(bodies.text).ifPresent(bodies.forwarded::add);
+        String subject = decode(message.getHeader("Subject", null));
+        String plain = bodies.text != null ? bodies.text : bodies.html != null ? HtmlText.of(bodies.html) : null;
+        if (plain != null) {
+            InlineForward.of(plain, subject).ifPresent(bodies.forwarded::add);
         }
         String returnPath = message.getHeader("Return-Path", ",");
         return new ParsedMail(
@@ -101,7 +103,7 @@ final class MimeReader {
                 returnPath == null ? null : returnPath.trim(),
                 List.copyOf(new LinkedHashSet<>(recipients)),
                 people,
-                decode(message.getHeader("Subject", null)),
+                subject,
                 ids(message.getHeader("In-Reply-To", " ")),
                 ids(message.getHeader("References", " ")),
                 headers,

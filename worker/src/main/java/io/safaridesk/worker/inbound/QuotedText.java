@@ -73,8 +73,8 @@ final class QuotedText {
             ".moz-signature",
             "div.yahoo_quoted",
             "#Zm-_Id_-Sgn");
-    private static final List<String> HTML_QUOTE_STARTS =
-            List.of("#divRplyFwdMsg", "#appendonsend", "hr#stopSpelling", "div#mail-editor-reference-message-container");
+    private static final List<String> HTML_QUOTE_STARTS = List.of(
+            "#divRplyFwdMsg", "#appendonsend", "hr#stopSpelling", "div#mail-editor-reference-message-container");
 
     private QuotedText() {}
 
@@ -88,8 +88,15 @@ final class QuotedText {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             String withNext = i + 1 < lines.length ? line + " " + lines[i + 1] : line;
-            if (ATTRIBUTION.matcher(line).matches()
-                    || ATTRIBUTION.matcher(withNext).matches()
+            int attribution = ATTRIBUTION.matcher(line).matches()
+                    ? 1
+                    : ATTRIBUTION.matcher(withNext).matches() ? 2 : 0;
+            if (attribution > 0 && quoteFollows(lines, i + attribution)) {
+                // bottom-posting (Gnus, mutt) or interleaving: the attribution heads a '>' quote, answers follow it
+                i += attribution - 1;
+                continue;
+            }
+            if (attribution > 0
                     || ORIGINAL_MESSAGE.matcher(line).matches()
                     || OUTLOOK_RULE.matcher(line).matches() && i + 1 < lines.length && headerBlock(lines, i + 1)
                     || headerBlock(lines, i)
@@ -128,7 +135,29 @@ final class QuotedText {
                 : document.body().html();
     }
 
-    private static boolean headerBlock(String[] lines, int i) {
+    private static boolean quoteFollows(String[] lines, int from) {
+        for (int i = from; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                return lines[i].startsWith(">") && hasAnswerAfterQuote(lines, i);
+            }
+        }
+        return false;
+    }
+
+    /** Whether text of the writer follows the quote (else it is top-posting, and everything from here goes). */
+    private static boolean hasAnswerAfterQuote(String[] lines, int from) {
+        for (int i = from; i < lines.length; i++) {
+            if (SIGNATURE.matcher(lines[i]).matches()) {
+                return false;
+            }
+            if (!lines[i].isBlank() && !lines[i].startsWith(">")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean headerBlock(String[] lines, int i) {
         return HEADER_FROM.matcher(lines[i]).matches()
                 && i + 1 < lines.length
                 && HEADER_NEXT.matcher(lines[i + 1]).matches();
