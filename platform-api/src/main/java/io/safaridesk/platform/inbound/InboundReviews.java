@@ -154,7 +154,7 @@ public class InboundReviews {
     /** The original MIME of a held mail. */
     @Transactional(readOnly = true)
     public byte[] raw(long id) {
-        String key = (String) stored(id)[2];
+        String key = (String) stored(id, false)[2];
         return (key == null ? java.util.Optional.<byte[]>empty() : files.get(TenantContext.current(), key))
                 .orElseThrow(() -> ReviewNotFound.forId(id));
     }
@@ -235,9 +235,14 @@ public class InboundReviews {
 
     /** new_ticket_html, reply_html, raw_storage_key, from_address, from_name, subject, message_id, inbound_mail_id. */
     private Object[] stored(long id) {
+        return stored(id, true);
+    }
+
+    private Object[] stored(long id, boolean lock) {
         List<?> rows = entityManager
                 .createNativeQuery("select new_ticket_html, reply_html, raw_storage_key, from_address, from_name,"
-                        + " subject, message_id, inbound_mail_id from inbound_reviews where id = :id for update")
+                        + " subject, message_id, inbound_mail_id from inbound_reviews where id = :id"
+                        + (lock ? " for update" : ""))
                 .setParameter("id", id)
                 .getResultList();
         if (rows.isEmpty()) {

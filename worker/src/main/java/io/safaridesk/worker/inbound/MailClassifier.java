@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  *       report): logged only;
  *   <li>a bounce (failed recipients, a null or mailer-daemon return path, a daemon sender): logged only;
  *   <li>our own mail coming back (our signed origin header, or a Message-ID this workspace generated): logged only;
- *   <li>mail from one of the workspace's own addresses: logged only;
  *   <li>an automatic mail ({@code Auto-Submitted} other than {@code no}, {@code X-Autoreply}, {@code X-Autorespond},
  *       {@code Precedence: auto_reply}, or a notification another workspace sent): logged only;
+ *   <li>mail from one of the workspace's own addresses: logged only;
  *   <li>bulk mail ({@code Precedence: bulk} or {@code junk}): logged only;
  *   <li>a subject that reads like an auto-reply in one of the major clients' languages: held for review;
  *   <li>a person's mail through a mailing list (List-Id, List-Post, Mailman's, Google's or {@code Precedence:
@@ -81,8 +81,8 @@ final class MailClassifier {
         return report(mail)
                 .or(() -> bounce(mail))
                 .or(() -> ownMail(mail, context))
-                .or(() -> ownAddress(mail, context))
                 .or(() -> automatic(mail, context))
+                .or(() -> ownAddress(mail, context))
                 .or(() -> bulk(mail))
                 .or(() -> suspectedAutoReply(mail))
                 .orElseGet(() -> list(mail));
