@@ -57,7 +57,35 @@ public class InboundLog {
             Long ticketMessageId,
             Long relatedTicketId,
             String rawStorageKey,
-            String detail) {}
+            String detail,
+            boolean autoReply) {
+
+        /** An entry of a mail that no automatic mail of ours answers (nothing is sent for it anyway). */
+        public NewEntry(
+                Long mailboxId,
+                String messageId,
+                String fromAddress,
+                String subject,
+                InboundRule rule,
+                Long ticketId,
+                Long ticketMessageId,
+                Long relatedTicketId,
+                String rawStorageKey,
+                String detail) {
+            this(
+                    mailboxId,
+                    messageId,
+                    fromAddress,
+                    subject,
+                    rule,
+                    ticketId,
+                    ticketMessageId,
+                    relatedTicketId,
+                    rawStorageKey,
+                    detail,
+                    false);
+        }
+    }
 
     /** Filters of the admins' list; nulls filter nothing. Newest first, before {@code beforeId}. */
     public record Filter(InboundRule rule, Long ticketId, Long mailboxId, String from) {}
@@ -78,8 +106,8 @@ public class InboundLog {
      * (read through two mailboxes at once) fails the insert and so rolls the caller's work back.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordTaken(NewEntry entry) {
-        insert(entry);
+    public long recordTaken(NewEntry entry) {
+        return insert(entry);
     }
 
     /** Records a mail that was not taken in (a duplicate, a failure), in a transaction of its own. */
@@ -150,22 +178,25 @@ public class InboundLog {
         return query.getResultList().stream().map(row -> entry((Object[]) row)).toList();
     }
 
-    private void insert(NewEntry entry) {
-        entityManager
-                .createNativeQuery("insert into inbound_mails (mailbox_id, message_id, from_address, subject, rule,"
-                        + " ticket_id, ticket_message_id, related_ticket_id, raw_storage_key, detail) values (:mailbox,"
-                        + " :messageId, :from, :subject, :rule, :ticket, :message, :related, :raw, :detail)")
-                .setParameter("mailbox", entry.mailboxId())
-                .setParameter("messageId", entry.messageId())
-                .setParameter("from", entry.fromAddress())
-                .setParameter("subject", entry.subject())
-                .setParameter("rule", entry.rule().name())
-                .setParameter("ticket", entry.ticketId())
-                .setParameter("message", entry.ticketMessageId())
-                .setParameter("related", entry.relatedTicketId())
-                .setParameter("raw", entry.rawStorageKey())
-                .setParameter("detail", entry.detail())
-                .executeUpdate();
+    private long insert(NewEntry entry) {
+        return ((Number) entityManager
+                        .createNativeQuery("insert into inbound_mails (mailbox_id, message_id, from_address, subject,"
+                                + " rule, ticket_id, ticket_message_id, related_ticket_id, raw_storage_key, detail,"
+                                + " auto_reply) values (:mailbox, :messageId, :from, :subject, :rule, :ticket,"
+                                + " :message, :related, :raw, :detail, :autoReply) returning id")
+                        .setParameter("mailbox", entry.mailboxId())
+                        .setParameter("messageId", entry.messageId())
+                        .setParameter("from", entry.fromAddress())
+                        .setParameter("subject", entry.subject())
+                        .setParameter("rule", entry.rule().name())
+                        .setParameter("ticket", entry.ticketId())
+                        .setParameter("message", entry.ticketMessageId())
+                        .setParameter("related", entry.relatedTicketId())
+                        .setParameter("raw", entry.rawStorageKey())
+                        .setParameter("detail", entry.detail())
+                        .setParameter("autoReply", entry.autoReply())
+                        .getSingleResult())
+                .longValue();
     }
 
     private static Entry entry(Object[] r) {

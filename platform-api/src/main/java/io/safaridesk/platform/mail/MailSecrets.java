@@ -41,6 +41,11 @@ class MailSecrets {
     }
 
     @Bean
+    MailOrigin mailOrigin() {
+        return new MailOrigin(secret);
+    }
+
+    @Bean
     ExportLinks exportLinks() {
         return new ExportLinks(secret);
     }

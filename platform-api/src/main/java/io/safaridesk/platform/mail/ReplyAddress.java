@@ -2,11 +2,9 @@ package io.safaridesk.platform.mail;
 
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -17,13 +15,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ReplyAddress {
 
-    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int MAC_CHARS = 10;
 
     private final SecretKeySpec key;
 
     public ReplyAddress(String secret) {
-        this.key = new SecretKeySpec(("reply-address:" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = Signatures.key("reply-address", secret);
     }
 
     /** Which ticket of which workspace an address names. */
@@ -75,17 +72,6 @@ public final class ReplyAddress {
     }
 
     private String mac(TenantSlug workspace, long ticketId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal((workspace.value() + ":" + ticketId).getBytes(StandardCharsets.UTF_8));
-            StringBuilder out = new StringBuilder(MAC_CHARS);
-            for (int i = 0; i < MAC_CHARS; i++) {
-                out.append(BASE32[digest[i] & 31]);
-            }
-            return out.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Signatures.mac(key, workspace.value() + ":" + ticketId, MAC_CHARS);
     }
 }

@@ -11,7 +11,9 @@ public enum NotificationKind {
     SLA_AT_RISK,
     SLA_BREACHED,
     EXPORT_READY,
-    EXPORT_FAILED;
+    EXPORT_FAILED,
+    /** Inbound mail was held in the review queue (admins only). */
+    MAIL_HELD_FOR_REVIEW;
 
     /** The name in JSON and in the database: {@code ticket_assigned}. */
     public String key() {

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Inbound mail: whether this worker reads mailboxes, how often it looks for new or changed mailboxes, how it waits for
  * new mail (IMAP IDLE where the server offers it, re-issued every {@code maxIdle}; else a poll every
- * {@code pollInterval}), and the platform's catch-all mailbox (off while its host is unset).
+ * {@code pollInterval}), how long held mail waits in a workspace's review queue, and the platform's catch-all mailbox
+ * (off while its host is unset).
  */
 @ConfigurationProperties("safaridesk.inbound")
 record InboundProperties(
@@ -16,6 +17,7 @@ record InboundProperties(
         @DefaultValue("60s") Duration pollInterval,
         @DefaultValue("true") boolean idle,
         @DefaultValue("5m") Duration maxIdle,
+        @DefaultValue("30d") Duration reviewRetention,
         @DefaultValue CatchAll catchAll) {
 
     /** The platform's catch-all mailbox: mail to {@code <address local part>+<token>@domain}, routed by the token. */

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 class MailContent {
 
     private static final int MAX_SUBJECT = 200;
+
     private static final String NO_TEXT = "<p>(no text: see the attachments)</p>";
 
     private final Uploads uploads;
@@ -37,12 +38,19 @@ class MailContent {
     }
 
     /** A new ticket keeps the whole mail (a forwarded conversation is what the customer sends us). */
-    String newTicketHtml(ParsedMail mail) {
+    static String newTicketHtml(ParsedMail mail) {
         return nonEmpty(mail.html() != null ? mail.html() : paragraphs(mail.text()));
     }
 
-    /** A reply loses what it quotes and its signature. */
-    String replyHtml(ParsedMail mail) {
+    /**
+     * A reply loses what it quotes and its signature; a forward keeps what it forwards (that is its point: inline, as
+     * the quoted block the client wrote, or attached, as a file).
+     */
+    static String replyHtml(ParsedMail mail) {
+        if (!mail.forwarded().isEmpty()
+                || InlineForward.SUBJECT_PREFIX.matcher(subject(mail)).find()) {
+            return newTicketHtml(mail);
+        }
         return nonEmpty(
                 mail.html() != null
                         ? QuotedText.stripHtml(mail.html())

@@ -6,11 +6,16 @@ import io.safaridesk.platform.agent.AgentRole;
 import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.contact.Contact;
 import io.safaridesk.platform.contact.Contacts;
+import io.safaridesk.platform.inbound.AutomaticReplies;
 import io.safaridesk.platform.inbound.InboundLog;
+import io.safaridesk.platform.inbound.InboundReviews;
 import io.safaridesk.platform.inbound.InboundRule;
 import io.safaridesk.platform.inbound.InboundSettings;
 import io.safaridesk.platform.inbound.MailThreads;
 import io.safaridesk.platform.inbound.NonParticipantAction;
+import io.safaridesk.platform.inbound.ReviewReason;
+import io.safaridesk.platform.mail.MailOrigin;
+import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.MessageVisibility;
 import io.safaridesk.platform.ticket.Ticket;
@@ -27,10 +32,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes one parsed mail into the workspace in context, in one transaction: refuses noise, loops and floods, finds
- * the ticket it continues ({@link Threading}) and, by who sent it, makes it a public reply (requester, CC'd
- * participant, agent), a note or a new linked ticket (anyone else, per the workspace's setting), or opens a new
- * ticket; records the outcome with the rule that decided it.
+ * Takes one parsed mail into the workspace in context, in one transaction: tells its kind ({@link MailClassifier}:
+ * reports, bounces, our own mail and machine mail are only logged; a suspected auto-reply is held for review), holds
+ * a flood for review, finds the ticket it continues ({@link Threading}) and, by who sent it, makes it a public reply
+ * (requester, CC'd participant, agent), a note or a new linked ticket (anyone else, per the workspace's setting; held
+ * for review on a closed ticket), or opens a new ticket; records the outcome with the rule that decided it and why.
+ * Mail through a mailing list is taken in like any other, but marked so that nothing automatic answers it.
  */
 @Component
 @Transactional
@@ -48,6 +55,9 @@ class MailIntake {
     private final Tickets tickets;
     private final TicketConversation conversation;
     private final MailContent content;
+    private final InboundReviews reviews;
+    private final AutomaticReplies automaticReplies;
+    private final MailOrigin origin;
     private final Clock clock;
 
     MailIntake(
@@ -61,7 +71,13 @@ class MailIntake {
             Tickets tickets,
             TicketConversation conversation,
             MailContent content,
+            InboundReviews reviews,
+            AutomaticReplies automaticReplies,
+            MailOrigin origin,
             Clock clock) {
+        this.reviews = reviews;
+        this.automaticReplies = automaticReplies;
+        this.origin = origin;
         this.log = log;
         this.settings = settings;
         this.own = own;
@@ -75,15 +91,22 @@ class MailIntake {
         this.clock = clock;
     }
 
-    /** What became of a mail. */
-    record Outcome(InboundRule rule, Long ticketId, Long messageId, Long relatedTicketId, String detail) {
+    /** What became of a mail; {@code review} is set when it was held for review. */
+    record Outcome(
+            InboundRule rule, Long ticketId, Long messageId, Long relatedTicketId, String detail, ReviewReason review) {
 
         static Outcome of(InboundRule rule) {
-            return new Outcome(rule, null, null, null, null);
+            return new Outcome(rule, null, null, null, null, null);
+        }
+
+        static Outcome held(ReviewReason reason, Long ticketId) {
+            return new Outcome(InboundRule.HELD_FOR_REVIEW, null, null, ticketId, reason.explanation(), reason);
         }
 
         Outcome withDetail(String more) {
-            return more == null ? this : new Outcome(rule, ticketId, messageId, relatedTicketId, join(detail, more));
+            return more == null
+                    ? this
+                    : new Outcome(rule, ticketId, messageId, relatedTicketId, join(detail, more), review);
         }
     }
 
@@ -97,8 +120,21 @@ class MailIntake {
         if (log.seen(mail.messageId())) {
             return Outcome.of(InboundRule.DUPLICATE);
         }
-        Outcome outcome = refusal(mail).map(Outcome::of).orElseGet(() -> accept(mail));
-        log.recordTaken(new InboundLog.NewEntry(
+        Set<String> ours = own.current();
+        MailClassifier.Verdict verdict = MailClassifier.classify(
+                mail, new MailClassifier.Context(TenantContext.current(), ours, origin, own::sent));
+        Outcome outcome = switch (verdict.kind()) {
+            case REFUSED -> Outcome.of(verdict.rule()).withDetail(verdict.reason());
+            case REVIEW -> Outcome.held(verdict.review(), null);
+            case PERSON, LIST ->
+                flooding(mail)
+                        ? Outcome.held(ReviewReason.FLOOD, null)
+                        : accept(mail).withDetail(verdict.reason());
+        };
+        if (verdict.kind() == MailClassifier.Kind.LIST) {
+            rememberList(mail, ours);
+        }
+        long logged = log.recordTaken(new InboundLog.NewEntry(
                 mailboxId,
                 mail.messageId(),
                 mail.from() == null ? null : mail.from().email(),
@@ -108,22 +144,39 @@ class MailIntake {
                 outcome.messageId(),
                 outcome.relatedTicketId(),
                 rawKey,
-                outcome.detail()));
+                outcome.detail(),
+                verdict.autoReplyAllowed()));
+        if (outcome.review() != null) {
+            reviews.hold(new InboundReviews.Held(
+                    logged,
+                    mail.messageId(),
+                    mail.from().email(),
+                    mail.from().displayName(),
+                    MailContent.subject(mail),
+                    outcome.review(),
+                    outcome.detail(),
+                    outcome.relatedTicketId(),
+                    MailContent.newTicketHtml(mail),
+                    MailContent.replyHtml(mail),
+                    rawKey));
+        }
         return outcome;
     }
 
-    private Optional<InboundRule> refusal(ParsedMail mail) {
-        Optional<InboundRule> noise = Noise.of(mail);
-        if (noise.isPresent()) {
-            return noise;
-        }
-        if (own.current().contains(OwnAddresses.base(mail.from().email()))) {
-            return Optional.of(InboundRule.REFUSED_OWN_ADDRESS);
-        }
+    private boolean flooding(ParsedMail mail) {
         long sent = log.sentSince(mail.from().email(), clock.instant().minus(FLOOD_WINDOW));
-        return sent >= settings.current().senderLimitPerHour()
-                ? Optional.of(InboundRule.REFUSED_FLOOD)
-                : Optional.empty();
+        return sent >= settings.current().senderLimitPerHour();
+    }
+
+    /** The list's posting address and the From it rewrote mail to are never sent automatic mail. */
+    private void rememberList(ParsedMail mail, Set<String> ours) {
+        String listId = mail.header("List-Id");
+        ListSender.postAddress(mail.headers())
+                .filter(address -> !ours.contains(OwnAddresses.base(address)))
+                .ifPresent(address -> automaticReplies.rememberList(address, listId));
+        if (mail.headerFrom() != null && !mail.headerFrom().equals(mail.from())) {
+            automaticReplies.rememberList(mail.headerFrom().email(), listId);
+        }
     }
 
     private Outcome accept(ParsedMail mail) {
@@ -148,6 +201,10 @@ class MailIntake {
             Actor actor = staff(agent.getFirst());
             return reply(mail, InboundRule.AGENT_REPLY, ticket.id(), MessageVisibility.PUBLIC, actor)
                     .withDetail(threadedBy);
+        }
+        if (ticket.closed()) {
+            return Outcome.held(ReviewReason.NON_PARTICIPANT_ON_CLOSED_TICKET, ticket.id())
+                    .withDetail(threadedBy + " to closed ticket " + ticket.id());
         }
         if (settings.current().nonParticipant() == NonParticipantAction.NOTE) {
             Contact contact = contacts.requester(mail.from().displayName(), sender, null);
@@ -179,11 +236,11 @@ class MailIntake {
         TicketConversation.Entry entry = conversation.fromEmail(
                 ticketId,
                 visibility,
-                new TicketConversation.Draft("body", content.replyHtml(mail), Channel.EMAIL),
+                new TicketConversation.Draft("body", MailContent.replyHtml(mail), Channel.EMAIL),
                 actor);
         threads.addInbound(ticketId, mail.messageId());
         String skipped = content.attach(ticketId, entry.message().id(), mail, actor);
-        return new Outcome(rule, ticketId, entry.message().id(), null, skipped);
+        return new Outcome(rule, ticketId, entry.message().id(), null, skipped, null);
     }
 
     private Outcome open(ParsedMail mail, InboundRule rule, Long relatedTicketId, MailThreads.LinkKind link) {
@@ -193,7 +250,7 @@ class MailIntake {
         Ticket ticket = tickets.create(
                 new Tickets.NewTicket(
                         MailContent.subject(mail),
-                        content.newTicketHtml(mail),
+                        MailContent.newTicketHtml(mail),
                         Channel.EMAIL,
                         null,
                         null,
@@ -209,7 +266,7 @@ class MailIntake {
             threads.link(ticket.id(), relatedTicketId, link);
         }
         String skipped = content.attach(ticket.id(), null, mail, actor);
-        return new Outcome(rule, ticket.id(), null, relatedTicketId, skipped);
+        return new Outcome(rule, ticket.id(), null, relatedTicketId, skipped, null);
     }
 
     /** The people the mail was also addressed to join the ticket's thread, except us, staff and the requester. */

@@ -1,5 +1,6 @@
 package io.safaridesk.worker.inbound;
 
+import io.safaridesk.platform.mail.MailOrigin;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -30,16 +31,31 @@ import java.util.regex.Pattern;
 /** Reads a raw mail with Jakarta Mail into a {@link ParsedMail}: headers, the text and HTML bodies and the files. */
 final class MimeReader {
 
-    private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Session SESSION = Session.getInstance(utf8Headers());
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
-    private static final List<String> NOISE_HEADERS = List.of(
+    private static final List<String> KEPT_HEADERS = List.of(
             "Auto-Submitted",
             "X-Autoreply",
             "X-Autorespond",
             "X-Auto-Response-Suppress",
             "Precedence",
             "X-Failed-Recipients",
-            "List-Id");
+            "List-Id",
+            "List-Post",
+            "List-Unsubscribe",
+            "X-BeenThere",
+            "Mailing-List",
+            "X-Mailing-List",
+            "X-Original-From",
+            "Reply-To",
+            "X-Loop",
+            MailOrigin.HEADER);
+    private static final Set<String> REPORTS = Set.of(
+            "message/delivery-status",
+            "message/global-delivery-status",
+            "message/disposition-notification",
+            "message/global-disposition-notification",
+            "message/feedback-report");
     private static final int MAX_DEPTH = 10;
 
     private MimeReader() {}
@@ -48,13 +64,14 @@ final class MimeReader {
     static ParsedMail read(byte[] raw) throws MessagingException, IOException {
         MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
         Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : NOISE_HEADERS) {
+        for (String name : KEPT_HEADERS) {
             String value = message.getHeader(name, ",");
             if (value != null) {
                 headers.put(name.toLowerCase(Locale.ROOT), value.trim());
             }
         }
-        ParsedMail.Address from = first(message.getHeader("From", ","));
+        ParsedMail.Address headerFrom = first(message.getHeader("From", ","));
+        ParsedMail.Address from = ListSender.of(headerFrom, headers);
         List<String> recipients = new ArrayList<>();
         List<ParsedMail.Address> people = new ArrayList<>();
         for (String header : List.of("To", "Cc", "Delivered-To", "X-Original-To")) {
@@ -69,28 +86,46 @@ final class MimeReader {
         Bodies bodies = new Bodies();
         walk(message, bodies, 0);
         ContentType type = contentType(message);
-        String reportType = type != null && type.match("multipart/report") ? type.getParameter("report-type") : null;
+        String report = type != null && type.match("multipart/report") ? type.getParameter("report-type") : null;
+        if (report == null) {
+            report = bodies.report;
+        }
+        String subject = decode(message.getHeader("Subject", null));
+        String plain = bodies.text != null ? bodies.text : bodies.html != null ? HtmlText.of(bodies.html) : null;
+        if (plain != null) {
+            InlineForward.of(plain, subject).ifPresent(bodies.forwarded::add);
+        }
         String returnPath = message.getHeader("Return-Path", ",");
         return new ParsedMail(
                 messageId(message.getHeader("Message-ID", ","), raw),
                 from,
+                headerFrom,
                 returnPath == null ? null : returnPath.trim(),
                 List.copyOf(new LinkedHashSet<>(recipients)),
                 people,
-                decode(message.getHeader("Subject", null)),
+                subject,
                 ids(message.getHeader("In-Reply-To", " ")),
                 ids(message.getHeader("References", " ")),
                 headers,
-                reportType == null ? null : reportType.toLowerCase(Locale.ROOT),
+                report == null ? null : report.toLowerCase(Locale.ROOT),
+                List.copyOf(bodies.forwarded),
                 bodies.text,
                 bodies.html,
                 bodies.attachments);
     }
 
+    private static Properties utf8Headers() {
+        Properties properties = new Properties();
+        properties.setProperty("mail.mime.allowutf8", "true");
+        return properties;
+    }
+
     private static final class Bodies {
         String text;
         String html;
+        String report;
         final List<ParsedMail.Attachment> attachments = new ArrayList<>();
+        final List<ParsedMail.Forwarded> forwarded = new ArrayList<>();
     }
 
     private static void walk(Part part, Bodies bodies, int depth) throws MessagingException, IOException {
@@ -102,6 +137,16 @@ final class MimeReader {
             for (int i = 0; i < multipart.getCount(); i++) {
                 walk(multipart.getBodyPart(i), bodies, depth + 1);
             }
+            return;
+        }
+        String type = part.getContentType() == null ? "" : part.getContentType().toLowerCase(Locale.ROOT);
+        for (String report : REPORTS) {
+            if (type.startsWith(report) && bodies.report == null) {
+                bodies.report = report.substring(report.indexOf('/') + 1).replace("global-", "");
+            }
+        }
+        if (part.isMimeType("message/rfc822")) {
+            forwarded(part, bodies);
             return;
         }
         String filename = filename(part);
@@ -116,6 +161,26 @@ final class MimeReader {
                         filename == null ? "inline-" + (bodies.attachments.size() + 1) : filename, in.readAllBytes()));
             }
         }
+    }
+
+    /** A forwarded message is kept whole as a file, and its ids are what a forward threads by. */
+    private static void forwarded(Part part, Bodies bodies) throws MessagingException, IOException {
+        byte[] bytes;
+        try (InputStream in = part.getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        MimeMessage inner = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
+        List<String> ids = new ArrayList<>(ids(inner.getHeader("Message-ID", " ")));
+        ids.addAll(ids(inner.getHeader("In-Reply-To", " ")));
+        ids.addAll(ids(inner.getHeader("References", " ")));
+        List<String> addresses = new ArrayList<>();
+        for (String header : List.of("Reply-To", "From", "To", "Cc")) {
+            addresses(inner.getHeader(header, ",")).forEach(a -> addresses.add(a.email()));
+        }
+        String subject = decode(inner.getHeader("Subject", null));
+        bodies.forwarded.add(new ParsedMail.Forwarded(List.copyOf(ids), List.copyOf(addresses), subject, false));
+        String name = filename(part);
+        bodies.attachments.add(new ParsedMail.Attachment(name == null ? "forwarded-message.eml" : name, bytes));
     }
 
     private static String text(Part part) throws MessagingException, IOException {
@@ -150,13 +215,13 @@ final class MimeReader {
             return null;
         }
         try {
-            return MimeUtility.decodeText(MimeUtility.unfold(header)).strip();
-        } catch (IOException e) {
+            return EncodedWords.decode(MimeUtility.unfold(header)).strip();
+        } catch (RuntimeException e) {
             return header.strip();
         }
     }
 
-    private static ParsedMail.Address first(String header) {
+    static ParsedMail.Address first(String header) {
         List<ParsedMail.Address> all = addresses(header);
         return all.isEmpty() ? null : all.getFirst();
     }
@@ -179,7 +244,7 @@ final class MimeReader {
         }
     }
 
-    private static List<String> ids(String header) {
+    static List<String> ids(String header) {
         if (header == null) {
             return List.of();
         }

@@ -5,18 +5,23 @@ import io.safaridesk.platform.inbound.Mailboxes;
 import io.safaridesk.platform.mail.SmtpServer;
 import io.safaridesk.platform.mail.WorkspaceSmtp;
 import io.safaridesk.platform.settings.Settings;
+import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.worker.mail.MailProperties;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The addresses the workspace in context sends from or is written to: the platform's sender and support address,
- * the catch-all's, the workspace's reply-to and SMTP sender and its mailboxes. Mail from one of them (plus-addressed
- * or not) is our own coming back: a loop, refused.
+ * What the workspace in context sends: the addresses it sends from or is written to (the platform's sender and
+ * support address, the catch-all's, the workspace's reply-to and SMTP sender and its mailboxes), and the Message-IDs
+ * the platform generated ({@code platform.mail_outbox}). Mail from one of those addresses, or carrying one of those
+ * Message-IDs for this workspace, is our own coming back: a loop, refused.
  */
 @Component
 class OwnAddresses {
@@ -26,13 +31,16 @@ class OwnAddresses {
     private final Settings settings;
     private final WorkspaceSmtp smtp;
     private final Mailboxes mailboxes;
+    private final JdbcClient jdbc;
 
     OwnAddresses(
             MailProperties mail,
             InboundProperties inbound,
             Settings settings,
             WorkspaceSmtp smtp,
-            Mailboxes mailboxes) {
+            Mailboxes mailboxes,
+            DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
         this.mail = mail;
         this.inbound = inbound;
         this.settings = settings;
@@ -55,6 +63,15 @@ class OwnAddresses {
                 .map(OwnAddresses::base)
                 .forEach(own::add);
         return own;
+    }
+
+    /** Which of the platform's mails this Message-ID is, if one: the workspace that sent it and whether automatic. */
+    Optional<MailClassifier.Sent> sent(String messageId) {
+        return jdbc.sql("select tenant_slug, auto_submitted from platform.mail_outbox where message_id = ?"
+                        + " and tenant_slug is not null")
+                .param(messageId)
+                .query((rs, row) -> new MailClassifier.Sent(TenantSlug.of(rs.getString(1)), rs.getBoolean(2)))
+                .optional();
     }
 
     /** {@code Support+Token@Example.com} is {@code support@example.com}. */

@@ -1,5 +1,6 @@
 package io.safaridesk.worker.mail;
 
+import io.safaridesk.platform.mail.MailOrigin;
 import io.safaridesk.platform.mail.SecretBox;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -23,8 +24,12 @@ class MailConfiguration {
 
     @Bean
     MailDelivery mailDelivery(
-            DataSource dataSource, MailTransports transports, MailProperties properties, Clock clock) {
-        return new MailDelivery(dataSource, transports, properties, clock);
+            DataSource dataSource,
+            MailTransports transports,
+            MailProperties properties,
+            Clock clock,
+            MailOrigin origin) {
+        return new MailDelivery(dataSource, transports, properties, clock, origin);
     }
 
     @Component

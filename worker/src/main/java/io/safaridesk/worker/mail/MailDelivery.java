@@ -1,5 +1,6 @@
 package io.safaridesk.worker.mail;
 
+import io.safaridesk.platform.mail.MailOrigin;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -45,8 +46,15 @@ public class MailDelivery {
     private final MailTransports transports;
     private final MailProperties properties;
     private final Clock clock;
+    private final MailOrigin origin;
 
-    public MailDelivery(DataSource dataSource, MailTransports transports, MailProperties properties, Clock clock) {
+    public MailDelivery(
+            DataSource dataSource,
+            MailTransports transports,
+            MailProperties properties,
+            Clock clock,
+            MailOrigin origin) {
+        this.origin = origin;
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.transports = transports;
@@ -182,7 +190,7 @@ public class MailDelivery {
                 .update();
     }
 
-    private static MimeMessage mime(Pending mail) throws MessagingException, UnsupportedEncodingException {
+    private MimeMessage mime(Pending mail) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = new StoredIdMessage(SESSION, mail.messageId());
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(mail.fromAddress(), mail.fromName());
@@ -204,6 +212,7 @@ public class MailDelivery {
         }
         if (mail.tenantSlug() != null) {
             message.setHeader("X-SafariDesk-Workspace", mail.tenantSlug());
+            message.setHeader(MailOrigin.HEADER, origin.sign(TenantSlug.of(mail.tenantSlug()), mail.autoSubmitted()));
         }
         return message;
     }

@@ -1,5 +1,6 @@
 package io.safaridesk.worker.mail;
 
+import io.safaridesk.platform.inbound.AutomaticReplies;
 import io.safaridesk.platform.mail.MailTemplate;
 import io.safaridesk.platform.mail.MailTemplates;
 import io.safaridesk.platform.mail.ReplyAddress;
@@ -43,6 +44,7 @@ public class OutboundMail {
     private final ReplyAddress replyAddress;
     private final MailProperties properties;
     private final Clock clock;
+    private final AutomaticReplies automaticReplies;
 
     OutboundMail(
             MailTemplates templates,
@@ -50,7 +52,9 @@ public class OutboundMail {
             WorkspaceSmtp smtp,
             ReplyAddress replyAddress,
             MailProperties properties,
-            Clock clock) {
+            Clock clock,
+            AutomaticReplies automaticReplies) {
+        this.automaticReplies = automaticReplies;
         this.templates = templates;
         this.settings = settings;
         this.smtp = smtp;
@@ -77,9 +81,15 @@ public class OutboundMail {
             Map<String, ?> values,
             Instant notBefore) {}
 
-    /** Queues the mail; answers its Message-ID. */
+    /**
+     * Queues the mail; answers its Message-ID, or null when it is automatic and may not go to its recipient (a mailing
+     * list, or the requester of a ticket a list's mail opened: RFC 3834).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public String queue(Mail mail) {
+        if (mail.autoSubmitted() && !automaticReplies.allowed(mail.ticketId(), mail.recipient())) {
+            return null;
+        }
         TenantSlug workspace = TenantContext.current();
         WorkspaceSettings workspaceSettings = settings.current();
         MailTemplates.Rendered rendered = templates.render(

@@ -428,10 +428,22 @@ class InboundMailIntegrationTests {
                         InboundRule.NEW_TICKET,
                         InboundRule.NEW_TICKET,
                         InboundRule.NEW_TICKET,
-                        InboundRule.REFUSED_FLOOD,
-                        InboundRule.REFUSED_FLOOD,
-                        InboundRule.REFUSED_FLOOD);
+                        InboundRule.HELD_FOR_REVIEW,
+                        InboundRule.HELD_FOR_REVIEW,
+                        InboundRule.HELD_FOR_REVIEW);
         assertThat(count(workspace, "tickets")).isEqualTo(3);
+        assertThat(jdbc.sql("select reason from " + workspace.slug().schemaName() + ".inbound_reviews")
+                        .query(String.class)
+                        .list())
+                .as("the flood waits for an admin")
+                .containsExactly("FLOOD", "FLOOD", "FLOOD");
+        assertThat(jdbc.sql("select title from " + workspace.slug().schemaName() + ".notifications where"
+                                + " recipient_user_id = ? and kind = 'MAIL_HELD_FOR_REVIEW' order by id desc limit 1")
+                        .param(ann.userId())
+                        .query(String.class)
+                        .single())
+                .as("the admin hears how many wait")
+                .isEqualTo("3 mails wait for review");
     }
 
     @Test
@@ -562,5 +574,296 @@ class InboundMailIntegrationTests {
                         java.util.Optional::isPresent)
                 .orElseThrow();
         assertThat(reason).contains("no workspace");
+    }
+
+    private static byte[] fixture(String name, Map<String, String> replacements) {
+        try (var in = InboundMailIntegrationTests.class.getResourceAsStream("/mail/" + name + ".eml")) {
+            String mail = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+                mail = mail.replace(replacement.getKey(), replacement.getValue());
+            }
+            return mail.getBytes(StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String uniqueId() {
+        return "<" + UUID.randomUUID() + "@fixture.test>";
+    }
+
+    private long outboxTo(String recipient) {
+        relay.drain();
+        return jdbc.sql("select count(*) from platform.mail_outbox where lower(recipient) = lower(?)")
+                .param(recipient)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void aPersonsMailThroughAListOpensATicketButNothingAutomaticAnswersIt() {
+        String listed = uniqueId();
+        Mailer.sendRaw(
+                help,
+                fixture(
+                        "google-groups-rewritten-from",
+                        Map.of("<CAAlice1@mail.gmail.com>", listed, "support@acme.example", help)));
+        Logged opened = awaitLogged(workspace, listed);
+        assertThat(opened.rule()).isEqualTo(InboundRule.NEW_TICKET);
+        assertThat(jdbc.sql("select c.email from " + workspace.slug().schemaName() + ".tickets t join "
+                                + workspace.slug().schemaName() + ".contacts c on c.id = t.requester_id where t.id = ?")
+                        .param(opened.ticketId())
+                        .query(String.class)
+                        .single())
+                .as("the writer, not the list, is the requester")
+                .isEqualTo("alice@example.org");
+
+        String control = customer();
+        Mailer.from(control).to(help).subject("Control").text("A direct mail.").send();
+        awaitMails(control, 1);
+        assertThat(outboxTo("alice@example.org"))
+                .as("no acknowledgement of list mail")
+                .isZero();
+        assertThat(outboxTo("support-group@googlegroups.example"))
+                .as("nothing to the list")
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from " + workspace.slug().schemaName()
+                                + ".mail_lists where address = 'support-group@googlegroups.example'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        String bulk = uniqueId();
+        Mailer.sendRaw(help, fixture("newsletter-precedence-bulk", Map.of("<news-2024-12@vendor.example>", bulk)));
+        assertThat(awaitLogged(workspace, bulk).rule()).isEqualTo(InboundRule.REFUSED_BULK);
+    }
+
+    @Test
+    void reportsAreLoggedAndNeverTouchATicket() {
+        String customer = customer();
+        String first = Mailer.from(customer)
+                .to(help)
+                .subject("Receipts")
+                .text("Please answer.")
+                .send();
+        long ticketId = awaitLogged(workspace, first).ticketId();
+        Inbox.Mail acknowledgement = awaitMails(customer, 1).getFirst();
+        jdbc.sql("update " + workspace.slug().schemaName() + ".tickets set status_id = (select id from "
+                        + workspace.slug().schemaName() + ".ticket_statuses where category = 'CLOSED' limit 1)"
+                        + " where id = ?")
+                .param(ticketId)
+                .update();
+
+        Map<String, InboundRule> reports = Map.of(
+                "mdn-thunderbird-read-receipt", InboundRule.REFUSED_REPORT,
+                "mdn-outlook-read-receipt", InboundRule.REFUSED_REPORT,
+                "arf-abuse-feedback-report", InboundRule.REFUSED_REPORT,
+                "dsn-postfix-bounce", InboundRule.REFUSED_BOUNCE);
+        for (Map.Entry<String, InboundRule> report : reports.entrySet()) {
+            String id = uniqueId();
+            Mailer.sendRaw(
+                    help,
+                    fixture(
+                            report.getKey(),
+                            Map.of(
+                                    "<" + report.getKey() + "@reports.example>",
+                                    id,
+                                    "<ack-1@safaridesk.example>",
+                                    acknowledgement.messageId(),
+                                    "carla@customer.example",
+                                    customer)));
+            assertThat(awaitLogged(workspace, id).rule()).as(report.getKey()).isEqualTo(report.getValue());
+        }
+        assertThat(count(workspace, "ticket_messages")).as("no comment").isZero();
+        assertThat(count(workspace, "tickets")).as("nothing reopened or opened").isEqualTo(1);
+        assertThat(jdbc.sql("select s.category from " + workspace.slug().schemaName() + ".tickets t join "
+                                + workspace.slug().schemaName() + ".ticket_statuses s on s.id = t.status_id")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CLOSED");
+    }
+
+    @Test
+    void ourOwnMailComingBackRewrittenByAListIsRecognised() {
+        String customer = customer();
+        Mailer.from(customer).to(help).subject("Loop me").text("Hello").send();
+        Inbox.Mail acknowledgement = awaitMails(customer, 1).getFirst();
+
+        // a list reflected our acknowledgement: From rewritten, Auto-Submitted and our origin header dropped
+        String back = Mailer.from("'Support' via Customers <customers@googlegroups.example>")
+                .to(help)
+                .subject(acknowledgement.subject())
+                .text("We received your request.")
+                .header("X-Original-From", "Unknown <someone@else.example>")
+                .header("List-Id", "<customers.googlegroups.example>")
+                .messageId(acknowledgement.messageId())
+                .send();
+        Logged logged = awaitLogged(workspace, back);
+        assertThat(logged.rule()).isEqualTo(InboundRule.REFUSED_OWN_MAIL);
+        assertThat(count(workspace, "tickets")).isEqualTo(1);
+        assertThat(count(workspace, "ticket_messages")).isZero();
+    }
+
+    @Test
+    void twoWorkspacesMailingEachOtherStopAfterOneRound() {
+        WorkerTestWorkspace other = workspaces.create();
+        String otherHelp = mailboxOf(other);
+        String opening = Mailer.from(otherHelp)
+                .to(help)
+                .subject("From one desk to another")
+                .text("A person at the other desk writes to us.")
+                .send();
+        assertThat(awaitLogged(workspace, opening).rule()).isEqualTo(InboundRule.NEW_TICKET);
+        awaitMails(otherHelp, 1);
+
+        List<Logged> atTheOther = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> jdbc.sql("select rule from " + other.slug().schemaName() + ".inbound_mails")
+                                .query((rs, row) ->
+                                        new Logged(InboundRule.valueOf(rs.getString(1)), null, null, null, null))
+                                .list(),
+                        list -> !list.isEmpty());
+        assertThat(atTheOther)
+                .extracting(Logged::rule)
+                .as("our acknowledgement is machine mail there")
+                .containsExactly(InboundRule.REFUSED_AUTO_SUBMITTED);
+        assertThat(count(other, "tickets")).isZero();
+        assertThat(outboxTo(help)).as("nothing comes back to us").isZero();
+        assertThat(count(workspace, "tickets")).isEqualTo(1);
+    }
+
+    @Test
+    void aForwardThreadsByTheIdsOfTheMessageItForwards() {
+        String customer = customer();
+        String first = Mailer.from(customer)
+                .to(help)
+                .subject("Forward me")
+                .text("Original")
+                .send();
+        long ticketId = awaitLogged(workspace, first).ticketId();
+        Inbox.Mail acknowledgement = awaitMails(customer, 1).getFirst();
+
+        String attached = uniqueId();
+        Mailer.sendRaw(
+                help,
+                fixture(
+                        "outlook-forward-as-attachment",
+                        Map.of(
+                                "<fwd-att-1@contoso.example>",
+                                attached,
+                                "karl@contoso.example",
+                                customer,
+                                "<reply-7@safaridesk.example>",
+                                acknowledgement.messageId(),
+                                "support+acme-t42-bduvnyd54t@acme.example",
+                                "nobody@nowhere.example",
+                                "[#T-42] ",
+                                "")));
+        Logged byAttachment = awaitLogged(workspace, attached);
+        assertThat(byAttachment)
+                .extracting(Logged::rule, Logged::ticketId)
+                .containsExactly(InboundRule.FORWARDED, ticketId);
+        assertThat(jdbc.sql("select filename from " + workspace.slug().schemaName()
+                                + ".ticket_attachments where message_id = ?")
+                        .param(byAttachment.ticketMessageId())
+                        .query(String.class)
+                        .list())
+                .as("the forwarded mail is kept as a file")
+                .containsExactly("Printer on fire.eml");
+
+        String inline = uniqueId();
+        Mailer.sendRaw(
+                help,
+                fixture(
+                        "gmail-forward-inline",
+                        Map.of(
+                                "<CAHfwd=1@mail.gmail.com>",
+                                inline,
+                                "carla@customer.example",
+                                customer,
+                                "support+acme-t42-bduvnyd54t@acme.example",
+                                acknowledgement.replyTo(),
+                                "[#T-42] ",
+                                "")));
+        Logged byInline = awaitLogged(workspace, inline);
+        assertThat(byInline)
+                .extracting(Logged::rule, Logged::ticketId)
+                .containsExactly(InboundRule.FORWARDED, ticketId);
+        assertThat((String) message(workspace, byInline.ticketMessageId()).get("body_text"))
+                .as("the forwarded content is kept")
+                .contains("still on fire", "We received your request");
+    }
+
+    @Test
+    void everySubjectTokenIsTriedAndEncodedSubjectsAreDecodedFirst() {
+        String customer = customer();
+        String first = Mailer.from(customer)
+                .to(help)
+                .subject("Tokens")
+                .text("Original")
+                .send();
+        long ticketId = awaitLogged(workspace, first).ticketId();
+        long number = jdbc.sql("select number from " + workspace.slug().schemaName() + ".tickets where id = ?")
+                .param(ticketId)
+                .query(Long.class)
+                .single();
+        String subject = "Re: [#T-987654] [#T-" + number + "] Drucker brennt – dringend";
+        String encoded = "=?UTF-8?B?"
+                + java.util.Base64.getEncoder().encodeToString(subject.getBytes(StandardCharsets.UTF_8)) + "?=";
+        String id = uniqueId();
+        Mailer.sendRaw(
+                help,
+                ("From: " + customer + "\r\nTo: " + help + "\r\nSubject: " + encoded + "\r\nMessage-ID: " + id
+                                + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nStill"
+                                + " burning.\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitLogged(workspace, id))
+                .extracting(Logged::rule, Logged::ticketId)
+                .containsExactly(InboundRule.SUBJECT_NUMBER, ticketId);
+    }
+
+    @Test
+    void mailAPersonMayDisagreeWithWaitsForReview() {
+        String customer = customer();
+        String first = Mailer.from(customer)
+                .to(help)
+                .subject("Closed one")
+                .text("Original")
+                .send();
+        long ticketId = awaitLogged(workspace, first).ticketId();
+        jdbc.sql("update " + workspace.slug().schemaName() + ".tickets set status_id = (select id from "
+                        + workspace.slug().schemaName() + ".ticket_statuses where category = 'CLOSED' limit 1)"
+                        + " where id = ?")
+                .param(ticketId)
+                .update();
+
+        String stranger = Mailer.from(customer())
+                .to(help)
+                .subject("Re: Closed one")
+                .text("I have the same problem.")
+                .inReplyTo(first, first)
+                .send();
+        String suspected = uniqueId();
+        Mailer.sendRaw(
+                help,
+                fixture("outlook-automatic-reply-de-without-headers", Map.of("<ooo-de@firma.example>", suspected)));
+
+        assertThat(awaitLogged(workspace, stranger).rule()).isEqualTo(InboundRule.HELD_FOR_REVIEW);
+        assertThat(awaitLogged(workspace, suspected).rule()).isEqualTo(InboundRule.HELD_FOR_REVIEW);
+        assertThat(jdbc.sql("select reason || ':' || coalesce(ticket_id::text, '-') from "
+                                + workspace.slug().schemaName() + ".inbound_reviews order by id")
+                        .query(String.class)
+                        .list())
+                .containsExactly("NON_PARTICIPANT_ON_CLOSED_TICKET:" + ticketId, "SUSPECTED_AUTO_REPLY:-");
+        assertThat(jdbc.sql("select detail from " + workspace.slug().schemaName()
+                                + ".inbound_mails where message_id = ?")
+                        .param(stranger)
+                        .query(String.class)
+                        .single())
+                .as("the log names the rule's reason")
+                .contains("closed ticket", "threaded by IN_REPLY_TO");
+        assertThat(count(workspace, "tickets")).isEqualTo(1);
+        assertThat(count(workspace, "ticket_messages")).isZero();
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.mail.MailOrigin;
 import io.safaridesk.platform.mail.SecretBox;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.worker.mail.MailDelivery;
@@ -59,6 +60,9 @@ class OutageIntegrationTests {
 
     @Autowired
     SecretBox secretBox;
+
+    @Autowired
+    MailOrigin mailOrigin;
 
     @Autowired
     MailProperties mailProperties;
@@ -121,7 +125,8 @@ class OutageIntegrationTests {
                 dataSource,
                 new MailTransports(sender, dataSource, secretBox, Clock.systemUTC()),
                 mailProperties,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                mailOrigin);
         List<String> customers = IntStream.range(0, 10)
                 .mapToObj(i -> "smtp-" + i + "-" + UUID.randomUUID() + "@customer.test")
                 .toList();

@@ -1,0 +1,48 @@
+package io.safaridesk.platform.inbound;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where automatic mail of ours (acknowledgements, notifications) may not go, as RFC 3834 asks: to the address of a
+ * mailing list we received mail through, or in answer to a ticket that a list's mail opened.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class AutomaticReplies {
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    /** Remembers a list's address (its List-Post, or the From it rewrote mail to). */
+    public void rememberList(String address, String listId) {
+        entityManager
+                .createNativeQuery("insert into mail_lists (address, list_id) values (:address, :listId)"
+                        + " on conflict (address) do update set list_id = excluded.list_id, last_seen_at = now()")
+                .setParameter("address", address.strip().toLowerCase(Locale.ROOT))
+                .setParameter("listId", listId)
+                .executeUpdate();
+    }
+
+    /** Whether automatic mail about {@code ticketId} (may be null) may go to {@code recipient}. */
+    public boolean allowed(Long ticketId, String recipient) {
+        boolean list = !entityManager
+                .createNativeQuery("select 1 from mail_lists where address = :address")
+                .setParameter("address", recipient.strip().toLowerCase(Locale.ROOT))
+                .getResultList()
+                .isEmpty();
+        if (list || ticketId == null) {
+            return !list;
+        }
+        return entityManager
+                .createNativeQuery("select 1 from inbound_mails where ticket_id = :ticket and ticket_message_id is null"
+                        + " and not auto_reply")
+                .setParameter("ticket", ticketId)
+                .getResultList()
+                .isEmpty();
+    }
+}

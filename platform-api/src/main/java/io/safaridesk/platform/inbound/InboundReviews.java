@@ -1,0 +1,279 @@
+package io.safaridesk.platform.inbound;
+
+import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.contact.Contact;
+import io.safaridesk.platform.contact.Contacts;
+import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.platform.notification.NotificationKind;
+import io.safaridesk.platform.notification.Notifications;
+import io.safaridesk.platform.storage.FileStore;
+import io.safaridesk.platform.tenancy.TenantContext;
+import io.safaridesk.platform.ticket.Channel;
+import io.safaridesk.platform.ticket.MessageVisibility;
+import io.safaridesk.platform.ticket.Ticket;
+import io.safaridesk.platform.ticket.TicketConversation;
+import io.safaridesk.platform.ticket.Tickets;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The workspace's review queue of inbound mail ({@code inbound_reviews}): mail that a rule held back although a person
+ * may disagree with it (a stranger on a closed ticket, a flood, a suspected auto-reply).
+ * Admins list it, read the original, release a mail as a new ticket or as a reply on a ticket they choose, or delete
+ * it; the worker holds mail here, tells the admins, and deletes what waited longer than the retention period.
+ */
+@Component
+@Transactional
+public class InboundReviews {
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    private final FileStore files;
+    private final Tickets tickets;
+    private final TicketConversation conversation;
+    private final Contacts contacts;
+    private final MailThreads threads;
+    private final Notifications notifications;
+
+    InboundReviews(
+            FileStore files,
+            Tickets tickets,
+            TicketConversation conversation,
+            Contacts contacts,
+            MailThreads threads,
+            Notifications notifications) {
+        this.files = files;
+        this.tickets = tickets;
+        this.conversation = conversation;
+        this.contacts = contacts;
+        this.threads = threads;
+        this.notifications = notifications;
+    }
+
+    /**
+     * A mail to hold, with what it would become: its body as a new ticket and as a reply (quotes cut).
+     *
+     * @param ticketId the ticket it answered, if it answered one
+     */
+    public record Held(
+            Long inboundMailId,
+            String messageId,
+            String fromAddress,
+            String fromName,
+            String subject,
+            ReviewReason reason,
+            String detail,
+            Long ticketId,
+            String newTicketHtml,
+            String replyHtml,
+            String rawStorageKey) {}
+
+    /** A held mail as admins see it. */
+    public record Review(
+            long id,
+            String messageId,
+            String fromAddress,
+            String fromName,
+            String subject,
+            ReviewReason reason,
+            String explanation,
+            String detail,
+            Long ticketId,
+            Instant receivedAt) {}
+
+    /** What a release made: the ticket and, for a reply, the message. */
+    public record Released(long ticketId, Long messageId) {}
+
+    /** Holds a mail, in the caller's transaction, and tells every active admin how many mails wait. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long hold(Held held) {
+        long id = ((Number) entityManager
+                        .createNativeQuery("insert into inbound_reviews (inbound_mail_id, message_id, from_address,"
+                                + " from_name, subject, reason, detail, ticket_id, new_ticket_html, reply_html,"
+                                + " raw_storage_key) values (:mail, :messageId, :from, :name, :subject, :reason,"
+                                + " :detail, :ticket, :newHtml, :replyHtml, :raw) returning id")
+                        .setParameter("mail", held.inboundMailId())
+                        .setParameter("messageId", held.messageId())
+                        .setParameter("from", held.fromAddress())
+                        .setParameter("name", held.fromName())
+                        .setParameter("subject", held.subject())
+                        .setParameter("reason", held.reason().name())
+                        .setParameter("detail", held.detail())
+                        .setParameter("ticket", held.ticketId())
+                        .setParameter("newHtml", held.newTicketHtml())
+                        .setParameter("replyHtml", held.replyHtml())
+                        .setParameter("raw", held.rawStorageKey())
+                        .getSingleResult())
+                .longValue();
+        long waiting = waiting();
+        for (Object admin : entityManager
+                .createNativeQuery("select keycloak_user_id from agents where role = 'admin' and active")
+                .getResultList()) {
+            notifications.raise(new Notifications.NewNotification(
+                    (String) admin,
+                    NotificationKind.MAIL_HELD_FOR_REVIEW,
+                    held.ticketId(),
+                    waiting + (waiting == 1 ? " mail waits" : " mails wait") + " for review",
+                    held.reason().explanation() + ": " + held.fromAddress() + ", \"" + held.subject() + "\""));
+        }
+        return id;
+    }
+
+    /** How many mails wait for review. */
+    @Transactional(readOnly = true)
+    public long waiting() {
+        return ((Number) entityManager
+                        .createNativeQuery("select count(*) from inbound_reviews")
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** Newest first, before {@code beforeId} ({@link Long#MAX_VALUE} for the first page). */
+    @Transactional(readOnly = true)
+    public List<Review> list(long beforeId, int limit) {
+        return entityManager
+                .createNativeQuery("select id, message_id, from_address, from_name, subject, reason, detail,"
+                        + " ticket_id, received_at from inbound_reviews where id < :before order by id desc"
+                        + " limit :limit")
+                .setParameter("before", beforeId)
+                .setParameter("limit", limit)
+                .getResultList()
+                .stream()
+                .map(row -> review((Object[]) row))
+                .toList();
+    }
+
+    /** The original MIME of a held mail. */
+    @Transactional(readOnly = true)
+    public byte[] raw(long id) {
+        String key = (String) stored(id, false)[2];
+        return (key == null ? java.util.Optional.<byte[]>empty() : files.get(TenantContext.current(), key))
+                .orElseThrow(() -> ReviewNotFound.forId(id));
+    }
+
+    /** Releases a held mail as a new ticket of its sender; answers the ticket. */
+    public Released releaseAsNewTicket(long id, Actor admin) {
+        Object[] held = stored(id);
+        Contact requester = contacts.requester((String) held[4], (String) held[3], null);
+        Ticket ticket = tickets.create(
+                new Tickets.NewTicket(
+                        (String) held[5],
+                        (String) held[0],
+                        Channel.EMAIL,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null),
+                Actor.webForm((String) held[4], requester.id()));
+        return released(id, held, ticket.id(), null, "released as a new ticket by " + admin.name());
+    }
+
+    /** Releases a held mail as its sender's public reply on {@code ticketId}; answers the message. */
+    public Released releaseAsReply(long id, long ticketId, Actor admin) {
+        Object[] held = stored(id);
+        MailThreads.ThreadTicket ticket =
+                threads.ticket(ticketId).orElseThrow(() -> ApiProblem.invalidField("ticket_id", "is no ticket here"));
+        Contact sender = contacts.requester((String) held[4], (String) held[3], null);
+        threads.addParticipants(ticket.id(), List.of(new MailThreads.Participant((String) held[3], sender.id())));
+        TicketConversation.Entry entry = conversation.fromEmail(
+                ticket.id(),
+                MessageVisibility.PUBLIC,
+                new TicketConversation.Draft("body", (String) held[1], Channel.EMAIL),
+                Actor.customer(null, (String) held[4], sender.id()));
+        return released(
+                id,
+                held,
+                ticket.id(),
+                entry.message().id(),
+                "released as a reply on ticket " + ticket.id() + " by " + admin.name());
+    }
+
+    /** Deletes a held mail (its original stays in the inbound log). */
+    public void delete(long id) {
+        stored(id);
+        entityManager
+                .createNativeQuery("delete from inbound_reviews where id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /** Deletes what was held before {@code cutoff}; answers how many. */
+    public int purgeBefore(Instant cutoff) {
+        return entityManager
+                .createNativeQuery("delete from inbound_reviews where received_at < :cutoff")
+                .setParameter("cutoff", Timestamp.from(cutoff))
+                .executeUpdate();
+    }
+
+    private Released released(long id, Object[] held, long ticketId, Long messageId, String what) {
+        threads.addInbound(ticketId, (String) held[6]);
+        entityManager
+                .createNativeQuery("update inbound_mails set ticket_id = :ticket, ticket_message_id = :message,"
+                        + " detail = coalesce(detail || '; ', '') || :what where id = :mail")
+                .setParameter("ticket", ticketId)
+                .setParameter("message", messageId)
+                .setParameter("what", what)
+                .setParameter("mail", held[7])
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from inbound_reviews where id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
+        return new Released(ticketId, messageId);
+    }
+
+    /** new_ticket_html, reply_html, raw_storage_key, from_address, from_name, subject, message_id, inbound_mail_id. */
+    private Object[] stored(long id) {
+        return stored(id, true);
+    }
+
+    private Object[] stored(long id, boolean lock) {
+        List<?> rows = entityManager
+                .createNativeQuery("select new_ticket_html, reply_html, raw_storage_key, from_address, from_name,"
+                        + " subject, message_id, inbound_mail_id from inbound_reviews where id = :id"
+                        + (lock ? " for update" : ""))
+                .setParameter("id", id)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ReviewNotFound.forId(id);
+        }
+        return (Object[]) rows.getFirst();
+    }
+
+    private static Review review(Object[] r) {
+        ReviewReason reason = ReviewReason.valueOf((String) r[5]);
+        return new Review(
+                ((Number) r[0]).longValue(),
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                reason,
+                reason.explanation(),
+                (String) r[6],
+                r[7] == null ? null : ((Number) r[7]).longValue(),
+                r[8] instanceof Instant instant ? instant : ((Timestamp) r[8]).toInstant());
+    }
+
+    /** No held mail with this id in the workspace. */
+    public static final class ReviewNotFound extends ApiProblem {
+        private ReviewNotFound(long id) {
+            super(HttpStatus.NOT_FOUND, "inbound-review-not-found", "No mail " + id + " waits for review");
+        }
+
+        static ReviewNotFound forId(long id) {
+            return new ReviewNotFound(id);
+        }
+    }
+}
