@@ -70,6 +70,14 @@ class SecurityConfiguration {
                         .hasRole("admin")
                         .requestMatchers("/api/v1/assignment-rules", "/api/v1/assignment-rules/**")
                         .hasRole("admin")
+                        // reports and the dashboard: staff; agents get figures over the tickets they see
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/reports",
+                                "/api/v1/reports/**",
+                                "/api/v1/dashboard",
+                                "/api/v1/dashboard/**")
+                        .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**", "/api/v1/ticket/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers(HttpMethod.GET, "/api/v1/task-statuses", "/api/v1/task-statuses/**")

@@ -4,6 +4,7 @@ import io.safaridesk.platform.actor.Actor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,9 +26,11 @@ public class TicketSearch {
     private EntityManager entityManager;
 
     private final TicketAccess access;
+    private final Clock clock;
 
-    TicketSearch(TicketAccess access) {
+    TicketSearch(TicketAccess access, Clock clock) {
         this.access = access;
+        this.clock = clock;
     }
 
     /** One page of tickets and the cursor of the next (null on the last page). */
@@ -58,6 +61,15 @@ public class TicketSearch {
                 ? TicketSort.Position.after(query.sort(), tickets.getLast()).encode()
                 : null;
         return new Page(tickets, next);
+    }
+
+    /** How many tickets the list {@code query} describes for {@code actor} holds, ignoring its page. */
+    public long count(TicketQuery query, Actor actor) {
+        Sql sql = matching(query, actor);
+        Query statement = entityManager.createNativeQuery(
+                "select count(*) from tickets t where " + String.join(" and ", sql.conditions), Long.class);
+        sql.parameters.forEach(statement::setParameter);
+        return (Long) statement.getSingleResult();
     }
 
     /**
@@ -118,13 +130,15 @@ public class TicketSearch {
         };
     }
 
-    private static void filter(TicketQuery query, Sql sql) {
+    private void filter(TicketQuery query, Sql sql) {
         switch (query.view()) {
             case LIVE -> sql.where("t.trashed_at is null and not t.archived", Map.of());
             case ARCHIVED -> sql.where("t.trashed_at is null and t.archived", Map.of());
             case TRASH -> sql.where("t.trashed_at is not null", Map.of());
             case ALL -> sql.where("true", Map.of());
+            case MERGED -> sql.where("t.trashed_at is null and t.merged_into_id is not null", Map.of());
         }
+        marks(query.marks(), sql);
         if (!query.statuses().isEmpty()) {
             sql.where(
                     "t.status_id = any(cast(:statuses as bigint[]))",
@@ -171,6 +185,29 @@ public class TicketSearch {
         range("t.due_at", "due", query.due(), sql);
         if (query.text() != null) {
             sql.where("t.search @@ websearch_to_tsquery('english', :text)", Map.of("text", query.text()));
+        }
+    }
+
+    /** The seed's views beyond shelves; the unsolved test on the row lets the partial index tickets_unsolved_due serve. */
+    private void marks(TicketQuery.Marks marks, Sql sql) {
+        if (marks.overdue()) {
+            sql.where(
+                    "t.due_at < :overdueAt and t.resolved_at is null and t.closed_at is null",
+                    Map.of("overdueAt", utc(clock.instant())));
+        }
+        if (marks.requestedBy() != null) {
+            sql.where("t.created_by = :requestedBy", Map.of("requestedBy", marks.requestedBy()));
+        }
+        if (marks.slaBreached()) {
+            sql.where(
+                    "exists (select 1 from ticket_sla_metrics m where m.ticket_id = t.id and m.breached_at is not"
+                            + " null)",
+                    Map.of());
+        }
+        if (marks.reopened()) {
+            sql.where(
+                    "exists (select 1 from ticket_report_facts f where f.ticket_id = t.id and f.reopen_count > 0)",
+                    Map.of());
         }
     }
 

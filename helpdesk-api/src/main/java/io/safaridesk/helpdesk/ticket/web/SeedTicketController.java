@@ -10,12 +10,14 @@ import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Priority;
 import io.safaridesk.platform.ticket.Ticket;
+import io.safaridesk.platform.ticket.TicketCounts;
 import io.safaridesk.platform.ticket.TicketSearch;
 import io.safaridesk.platform.ticket.TicketStatuses;
 import io.safaridesk.platform.ticket.Tickets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,12 +39,15 @@ class SeedTicketController {
     private final TicketSearch search;
     private final TicketStatuses statuses;
     private final TicketViews views;
+    private final TicketCounts counts;
 
-    SeedTicketController(Tickets tickets, TicketSearch search, TicketStatuses statuses, TicketViews views) {
+    SeedTicketController(
+            Tickets tickets, TicketSearch search, TicketStatuses statuses, TicketViews views, TicketCounts counts) {
         this.tickets = tickets;
         this.search = search;
         this.statuses = statuses;
         this.views = views;
+        this.counts = counts;
     }
 
     @Operation(summary = "As GET /api/v1/tickets; also takes search, assigned_to, date_from, date_to and seed views")
@@ -50,6 +55,12 @@ class SeedTicketController {
     TicketController.TicketPage list(TicketListParameters parameters, Actor actor) {
         TicketSearch.Page page = search.list(parameters.toQuery(actor, statuses), actor);
         return new TicketController.TicketPage(views.of(page.tickets()), page.nextCursor());
+    }
+
+    @Operation(summary = "The count of every ticket view the caller can use (the list's view names)")
+    @GetMapping("/counts")
+    Map<String, Long> counts(Actor actor) {
+        return counts.views(actor);
     }
 
     @Operation(summary = "As POST /api/v1/tickets")

@@ -90,7 +90,8 @@ record TicketListParameters(
                 q != null ? q : search,
                 order,
                 order == null ? null : collect(problems, () -> TicketSort.Position.decode(cursor, order)),
-                pageSize);
+                pageSize,
+                shelf.marks);
         if (!problems.isEmpty()) {
             throw new ApiProblem.InvalidInput(problems);
         }
@@ -98,28 +99,61 @@ record TicketListParameters(
     }
 
     /** The seed's named views and this API's shelves, as filters. */
-    private record Shelf(TicketQuery.View view, Set<StatusCategory> categories, boolean mine, boolean unassigned) {
+    private record Shelf(
+            TicketQuery.View view,
+            Set<StatusCategory> categories,
+            boolean mine,
+            boolean unassigned,
+            TicketQuery.Marks marks) {
+
+        Shelf(TicketQuery.View view, Set<StatusCategory> categories, boolean mine, boolean unassigned) {
+            this(view, categories, mine, unassigned, TicketQuery.Marks.NONE);
+        }
 
         static Shelf of(String view, Actor actor) {
             Set<StatusCategory> unresolved = Set.of(StatusCategory.OPEN, StatusCategory.PENDING);
             Set<StatusCategory> resolved = Set.of(StatusCategory.RESOLVED, StatusCategory.CLOSED);
             boolean staff = actor.isStaff();
+            TicketQuery.View live = TicketQuery.View.LIVE;
             return switch (view == null ? "live" : view.strip().toLowerCase(Locale.ROOT)) {
-                case "live", "all_tickets" -> new Shelf(TicketQuery.View.LIVE, Set.of(), false, false);
+                case "live", "all_tickets" -> new Shelf(live, Set.of(), false, false);
                 case "archived" -> new Shelf(TicketQuery.View.ARCHIVED, Set.of(), false, false);
                 case "trash" -> new Shelf(TicketQuery.View.TRASH, Set.of(), false, false);
                 case "all" -> new Shelf(TicketQuery.View.ALL, Set.of(), false, false);
-                case "all_unassigned" -> new Shelf(TicketQuery.View.LIVE, Set.of(), false, true);
-                case "all_unresolved" -> new Shelf(TicketQuery.View.LIVE, unresolved, false, false);
-                case "all_resolved" -> new Shelf(TicketQuery.View.LIVE, resolved, false, false);
-                case "my_unresolved" -> new Shelf(TicketQuery.View.LIVE, unresolved, staff, false);
-                case "my_resolved" -> new Shelf(TicketQuery.View.LIVE, resolved, staff, false);
-                default ->
-                    throw ApiProblem.invalidField(
-                            "view",
-                            "is not one of live, archived, trash, all, all_tickets, all_unassigned, all_unresolved,"
-                                    + " all_resolved, my_unresolved, my_resolved");
+                case "merged" -> new Shelf(TicketQuery.View.MERGED, Set.of(), false, false);
+                case "all_unassigned" -> new Shelf(live, Set.of(), false, true);
+                case "all_unresolved" -> new Shelf(live, unresolved, false, false);
+                case "all_resolved" -> new Shelf(live, resolved, false, false);
+                case "my_unresolved" -> new Shelf(live, unresolved, staff, false);
+                case "my_resolved" -> new Shelf(live, resolved, staff, false);
+                case "my_overdue" ->
+                    new Shelf(live, unresolved, staff, false, new TicketQuery.Marks(true, null, false, false));
+                case "requested_by_me" ->
+                    new Shelf(live, Set.of(), false, false, new TicketQuery.Marks(false, actor.userId(), false, false));
+                case "sla_breached" ->
+                    new Shelf(live, unresolved, false, false, new TicketQuery.Marks(false, null, true, false));
+                case "reopened" ->
+                    new Shelf(live, Set.of(), false, false, new TicketQuery.Marks(false, null, false, true));
+                default -> throw ApiProblem.invalidField("view", "is not one of " + String.join(", ", VIEWS));
             };
         }
     }
+
+    /** Every view name the lists take. */
+    static final List<String> VIEWS = List.of(
+            "live",
+            "archived",
+            "trash",
+            "all",
+            "merged",
+            "all_tickets",
+            "all_unassigned",
+            "all_unresolved",
+            "all_resolved",
+            "my_unresolved",
+            "my_resolved",
+            "my_overdue",
+            "requested_by_me",
+            "sla_breached",
+            "reopened");
 }

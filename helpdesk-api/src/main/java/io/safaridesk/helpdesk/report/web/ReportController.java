@@ -1,0 +1,128 @@
+package io.safaridesk.helpdesk.report.web;
+
+import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.report.Report;
+import io.safaridesk.platform.report.ReportFilter;
+import io.safaridesk.platform.report.Reports;
+import io.safaridesk.platform.settings.Settings;
+import io.safaridesk.platform.web.KeysetPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.BiFunction;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The reports (docs/reference/reports.md): each over the caller's visible tickets in a period of the workspace's time
+ * zone, filtered by {@link ReportParameters}; as JSON, or CSV with {@code ?format=csv} or {@code Accept: text/csv}.
+ */
+@Tag(name = "Reports")
+@RestController
+@Validated
+@RequestMapping("/api/v1/reports")
+class ReportController {
+
+    private final Reports reports;
+    private final Settings settings;
+    private final Clock clock;
+
+    ReportController(Reports reports, Settings settings, Clock clock) {
+        this.reports = reports;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Created, solved, reopened and backlog per bucket; reopen rate")
+    @GetMapping("/volume")
+    ResponseEntity<?> volume(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(reports::volume, parameters, format, accept, actor);
+    }
+
+    @Operation(summary = "First-response and resolution times: median and p90, calendar and business time")
+    @GetMapping("/response-times")
+    ResponseEntity<?> responseTimes(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(reports::responseTimes, parameters, format, accept, actor);
+    }
+
+    @Operation(summary = "SLA compliance per metric, policy and priority")
+    @GetMapping("/sla")
+    ResponseEntity<?> sla(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(reports::slaCompliance, parameters, format, accept, actor);
+    }
+
+    @Operation(summary = "The SLA clocks breached in the period, a page at a time")
+    @GetMapping("/sla/breaches")
+    KeysetPage<Reports.Breach> breaches(
+            ReportParameters parameters,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            Actor actor) {
+        return reports.breaches(filter(parameters, actor), actor, cursor, limit);
+    }
+
+    @Operation(summary = "Per agent: assigned, unsolved now, solved, public replies, median handle times")
+    @GetMapping("/agents")
+    ResponseEntity<?> agents(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(reports::agents, parameters, format, accept, actor);
+    }
+
+    @Operation(summary = "Per department (team): as the agents report")
+    @GetMapping("/departments")
+    ResponseEntity<?> departments(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(reports::departments, parameters, format, accept, actor);
+    }
+
+    @Operation(summary = "Tickets created per channel, their share and how many are solved")
+    @GetMapping("/channels")
+    ResponseEntity<?> channels(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(reports::channels, parameters, format, accept, actor);
+    }
+
+    private ResponseEntity<?> answer(
+            BiFunction<ReportFilter, Actor, Report> report,
+            ReportParameters parameters,
+            String format,
+            String accept,
+            Actor actor) {
+        boolean csv = ReportResponses.wantsCsv(format, accept);
+        return ReportResponses.of(report.apply(filter(parameters, actor), actor), csv);
+    }
+
+    private ReportFilter filter(ReportParameters parameters, Actor actor) {
+        return parameters.toFilter(actor, ZoneId.of(settings.current().timeZone()), clock);
+    }
+}

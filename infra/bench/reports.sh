@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmark: reports at scale in one workspace. Generates N tickets over two years with their history (report facts,
+# transitions, an agent reply each, SLA clocks) in SQL, then measures every dashboard and report call and the ticket
+# view counts through the API (p50/p95), as an admin and as an agent of 2 of 20 departments. Runs against the
+# SAFARIDESK_* services (or embedded stand-ins), like the tests.
+# Usage: infra/bench/reports.sh [tickets=1000000] [requests per call=100]
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+JAVA_HOME="$("$repo/infra/bin/find-jdk")"
+export JAVA_HOME
+cd "$repo"
+# one reactor build: the sibling modules resolve to their own target folders, never to ~/.m2
+./mvnw -q -B -Dspotless.check.skip=true -pl helpdesk-api -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+classpath="helpdesk-api/target/test-classes:helpdesk-api/target/classes:$(cat helpdesk-api/target/bench.classpath)"
+exec "$JAVA_HOME/bin/java" -cp "$classpath" io.safaridesk.helpdesk.bench.ReportBenchmark "${1:-1000000}" "${2:-100}"
