@@ -46,6 +46,7 @@ public final class DlqCli {
                     env.getOrDefault("SAFARIDESK_QUEUE_PREFIX", "safaridesk.worker"),
                     5,
                     List.of(Duration.ofSeconds(1)),
+                    Duration.ofSeconds(1),
                     null);
             return run(args, new DeadLetters(new RabbitTemplate(connections), properties), out, err);
         } finally {
