@@ -54,7 +54,8 @@ public final class DlqCli {
         }
     }
 
-    static int run(String[] args, DeadLetters deadLetters, PrintWriter out, PrintWriter err) {
+    /** Runs the command on {@code deadLetters}: the running worker's own, when it answers the command itself. */
+    public static int run(String[] args, DeadLetters deadLetters, PrintWriter out, PrintWriter err) {
         if (args.length == 0) {
             return usage(err, "a command is needed: list, replay or purge");
         }
