@@ -1,23 +1,24 @@
 package io.safaridesk.infra.cli;
 
 import io.safaridesk.infra.stack.ChildProcesses;
+import io.safaridesk.infra.stack.StartupWait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One SafariDesk service run as a child JVM ({@code java -jar}), ready once its readiness probe answers UP. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One SafariDesk service run as a child JVM ({@code java -jar}), ready once its readiness probe answers UP; waited for
+ * as {@link StartupWait} says.
+ */
+final class ServiceProcess {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** How long a service may take to shut down; with the stand-ins' it keeps {@code down} under 30 s. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(12);
 
     private final Service service;
     private final Process process;
@@ -57,44 +58,24 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    void awaitReady() {
-        URI readiness = service.url().resolve("/actuator/health/readiness");
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        try (HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(
-                            service.name() + " exited with code " + process.exitValue() + "; see " + log);
-                }
-                try {
-                    HttpResponse<String> response = http.send(
-                            HttpRequest.newBuilder(readiness)
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(300);
-            }
+    void awaitReady(StartupWait wait) {
+        try {
+            wait.awaitOk(service.name(), process, log, service.url().resolve("/actuator/health/readiness"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for " + service.name(), e);
         }
-        throw new IllegalStateException(
-                service.name() + " was not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + log);
     }
 
     Service service() {
         return service;
     }
 
-    @Override
-    public void close() {
-        ChildProcesses.stop(process, Duration.ofSeconds(20));
+    /**
+     * Stops the services together: each shuts down gracefully (in-flight requests and deliveries finish) within
+     * {@link #STOP_GRACE}, then is killed.
+     */
+    static void stopAll(List<ServiceProcess> services) {
+        ChildProcesses.stop(services.stream().map(s -> s.process.toHandle()).toList(), STOP_GRACE);
     }
 }

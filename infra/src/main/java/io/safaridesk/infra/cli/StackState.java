@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -75,8 +77,56 @@ record StackState(long pid, Map<String, String> urls) {
         return home.resolve("run").resolve("stack.env");
     }
 
+    /** The variables {@link #writeEnvironment} wrote; empty when the stack does not run. */
+    static Map<String, String> readEnvironment(Path home) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String line : readLines(environmentFile(home))) {
+            int equals = line.indexOf("='");
+            if (line.startsWith("#") || equals < 0 || !line.endsWith("'")) {
+                continue;
+            }
+            variables.put(
+                    line.substring(0, equals),
+                    line.substring(equals + 2, line.length() - 1).replace("'\\''", "'"));
+        }
+        return variables;
+    }
+
+    static Path operatorTokenFile(Path home) {
+        return home.resolve("run").resolve("operator-token");
+    }
+
+    /** Keeps the run's operator token where only this user can read it. */
+    static void writeOperatorToken(Path home, String token) {
+        Path file = operatorTokenFile(home);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.writeString(file, token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Optional<String> readOperatorToken(Path home) {
+        return readLines(operatorTokenFile(home)).stream().findFirst().filter(token -> !token.isBlank());
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void delete(Path home) {
         try {
+            Files.deleteIfExists(operatorTokenFile(home));
             Files.deleteIfExists(environmentFile(home));
             Files.deleteIfExists(file(home));
         } catch (IOException e) {

@@ -4,16 +4,20 @@ import io.safaridesk.infra.stack.LocalStack;
 import io.safaridesk.infra.stack.Ports;
 import io.safaridesk.infra.stack.ServiceEndpoints;
 import io.safaridesk.infra.stack.StackSettings;
+import io.safaridesk.infra.stack.StartupWait;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
+import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,6 +52,9 @@ final class UpCommand implements Callable<Integer> {
             hidden = true)
     Map<String, Path> jars = new HashMap<>();
 
+    /** Lets the services answer {@code tenant|cell|dlq} commands through {@link OperatorClient}. */
+    static final String OPERATOR_TOKEN = "SAFARIDESK_OPERATOR_TOKEN";
+
     private final Map<String, String> env = System.getenv();
 
     @Override
@@ -60,12 +67,17 @@ final class UpCommand implements Callable<Integer> {
         });
         List<ServiceProcess.Service> toRun = servicesToRun();
         toRun.forEach(s -> Ports.requireFree(s.port(), s.name(), s.portVariable()));
+        StartupWait startupWait = StartupWait.fromEnvironment(env);
+        String operatorToken = env.getOrDefault(OPERATOR_TOKEN, newOperatorToken());
 
-        Deque<AutoCloseable> running = new ArrayDeque<>();
+        List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
+        AtomicReference<LocalStack> started = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopAll = new Thread(
                 () -> {
-                    stopNewestFirst(running);
+                    // the services first, together, while the stand-ins they use still answer; then the stand-ins
+                    ServiceProcess.stopAll(processes);
+                    Optional.ofNullable(started.get()).ifPresent(LocalStack::close);
                     StackState.delete(settings.home());
                     stopped.countDown();
                 },
@@ -73,25 +85,24 @@ final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopAll);
         try {
             LocalStack stack = LocalStack.start(env, settings);
-            running.push(stack);
+            started.set(stack);
             stack.descriptions().forEach(d -> System.out.println("  " + d));
             Map<String, String> serviceEnvironment =
                     new HashMap<>(stack.endpoints().asEnvironment());
-            List<ServiceProcess> processes = new ArrayList<>();
+            serviceEnvironment.put(OPERATOR_TOKEN, operatorToken);
             for (ServiceProcess.Service service : toRun) {
-                ServiceProcess process = ServiceProcess.start(
-                        service, serviceEnvironment, settings.home().resolve("logs"));
-                running.push(process);
-                processes.add(process);
+                processes.add(ServiceProcess.start(
+                        service, serviceEnvironment, settings.home().resolve("logs")));
             }
             for (ServiceProcess process : processes) {
-                process.awaitReady();
+                process.awaitReady(startupWait);
                 System.out.println("  " + process.service().name() + " "
                         + process.service().url());
             }
             StackState state = new StackState(ProcessHandle.current().pid(), urls(toRun, stack.endpoints()));
             state.write(settings.home());
             StackState.writeEnvironment(settings.home(), stack.endpoints().asEnvironment());
+            StackState.writeOperatorToken(settings.home(), operatorToken);
             System.out.printf("  everything answered after %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
             System.out.println(state.readyLine());
             System.out.flush();
@@ -102,6 +113,13 @@ final class UpCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** A secret of this run: the services answer operator commands only to whoever can read the run folder. */
+    private static String newOperatorToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private List<ServiceProcess.Service> servicesToRun() {
@@ -138,15 +156,5 @@ final class UpCommand implements Callable<Integer> {
         urls.put("mail-imap", "imap://" + mail.imapHost() + ":" + mail.imapPort());
         urls.put("postgres", endpoints.database().jdbcUrl());
         return urls;
-    }
-
-    private static void stopNewestFirst(Deque<AutoCloseable> running) {
-        while (!running.isEmpty()) {
-            try {
-                running.pop().close();
-            } catch (Exception e) {
-                System.err.println("safaridesk: could not stop cleanly: " + e.getMessage());
-            }
-        }
     }
 }

@@ -32,6 +32,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
+                    // stopped by whoever started it, after the services that use it; a JVM-exit hook of its own
+                    // would stop it under Keycloak's and the services' feet
+                    .setRegisterShutdownHook(false)
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, port);
             databases.forEach(server::createDatabaseIfMissing);

@@ -4,6 +4,7 @@ import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.provisioning.TenantProvisioningApplication;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,6 +48,18 @@ public final class TenantCli {
         return run("cell", CellCommand::new, args, out, err, initializers);
     }
 
+    /** {@code safaridesk tenant <args>} in a running provisioning service (its operator endpoint). */
+    public static int tenant(ApplicationContext context, String[] args, PrintWriter out, PrintWriter err) {
+        return answeredWithoutContext("tenant", TenantCommand::new, args, out, err)
+                .orElseGet(() -> execute("tenant", TenantCommand::new, context, args, out, err));
+    }
+
+    /** {@code safaridesk cell <args>} in a running provisioning service (its operator endpoint). */
+    public static int cell(ApplicationContext context, String[] args, PrintWriter out, PrintWriter err) {
+        return answeredWithoutContext("cell", CellCommand::new, args, out, err)
+                .orElseGet(() -> execute("cell", CellCommand::new, context, args, out, err));
+    }
+
     private static int run(
             String name,
             Function<ApplicationContext, Object> command,
@@ -54,16 +67,9 @@ public final class TenantCli {
             PrintWriter out,
             PrintWriter err,
             ApplicationContextInitializer<ConfigurableApplicationContext>[] initializers) {
-        CommandLine parseOnly = new CommandLine(command.apply(null));
-        try {
-            parseOnly.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            err.println("safaridesk " + name + ": " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return USAGE;
-        }
-        if (parseOnly.isUsageHelpRequested() || anySubcommandAskedForHelp(parseOnly)) {
-            return parseOnly.execute(args);
+        Optional<Integer> answered = answeredWithoutContext(name, command, args, out, err);
+        if (answered.isPresent()) {
+            return answered.get();
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TenantProvisioningApplication.class)
                 .web(WebApplicationType.NONE)
@@ -75,20 +81,53 @@ public final class TenantCli {
                         "logging.level.io.safaridesk", "WARN"))
                 .initializers(initializers)
                 .run()) {
-            CommandLine commandLine = new CommandLine(command.apply(context));
-            commandLine.setOut(out);
-            commandLine.setErr(err);
-            commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-                err.println("safaridesk " + name + ": " + e.getMessage());
-                if (e instanceof ApiProblem problem) {
-                    return problem.status().value() == 404
-                            ? NOT_FOUND
-                            : problem.status().is4xxClientError() ? USAGE : FAILED;
-                }
-                return e instanceof IllegalArgumentException ? USAGE : FAILED;
-            });
-            return commandLine.execute(args);
+            return execute(name, command, context, args, out, err);
         }
+    }
+
+    /** Bad arguments and help need no services: answered here, before any context starts. */
+    private static Optional<Integer> answeredWithoutContext(
+            String name,
+            Function<ApplicationContext, Object> command,
+            String[] args,
+            PrintWriter out,
+            PrintWriter err) {
+        CommandLine parseOnly = new CommandLine(command.apply(null));
+        parseOnly.setOut(out);
+        parseOnly.setErr(err);
+        try {
+            parseOnly.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("safaridesk " + name + ": " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return Optional.of(USAGE);
+        }
+        if (parseOnly.isUsageHelpRequested() || anySubcommandAskedForHelp(parseOnly)) {
+            return Optional.of(parseOnly.execute(args));
+        }
+        return Optional.empty();
+    }
+
+    private static int execute(
+            String name,
+            Function<ApplicationContext, Object> command,
+            ApplicationContext context,
+            String[] args,
+            PrintWriter out,
+            PrintWriter err) {
+        CommandLine commandLine = new CommandLine(command.apply(context));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            err.println("safaridesk " + name + ": " + e.getMessage());
+            if (e instanceof ApiProblem problem) {
+                return problem.status().value() == 404
+                        ? NOT_FOUND
+                        : problem.status().is4xxClientError() ? USAGE : FAILED;
+            }
+            return e instanceof IllegalArgumentException ? USAGE : FAILED;
+        });
+        return commandLine.execute(args);
     }
 
     private static boolean anySubcommandAskedForHelp(CommandLine commandLine) {

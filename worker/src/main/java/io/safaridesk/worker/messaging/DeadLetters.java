@@ -1,12 +1,9 @@
 package io.safaridesk.worker.messaging;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -16,8 +13,6 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * by message id) into the work queue with a fresh attempt count, or purge them.
  */
 public class DeadLetters {
-
-    private static final long CONFIRM_TIMEOUT_MS = 10_000;
 
     private final RabbitTemplate rabbit;
     private final MessagingProperties properties;
@@ -61,7 +56,6 @@ public class DeadLetters {
     /** Moves the messages ({@code messageId} null: all) back to the work queue; answers how many. */
     public int replay(Concern concern, String messageId) {
         Integer replayed = rabbit.execute(channel -> {
-            channel.confirmSelect();
             int count = 0;
             List<Long> keep = new ArrayList<>();
             GetResponse response;
@@ -73,9 +67,10 @@ public class DeadLetters {
                     keep.add(tag);
                     continue;
                 }
-                republish(channel, response, properties.queue(concern.name()));
-                channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
-                channel.basicAck(tag, false);
+                Republishing.move(channel, response, properties.queue(concern.name()), headers -> {
+                    headers.remove(Deliveries.ATTEMPTS_HEADER);
+                    headers.put("x-safaridesk-replayed", true);
+                });
                 count++;
             }
             for (long tag : keep) {
@@ -91,14 +86,6 @@ public class DeadLetters {
         Integer purged = rabbit.execute(channel ->
                 channel.queuePurge(properties.deadLetterQueue(concern.name())).getMessageCount());
         return purged == null ? 0 : purged;
-    }
-
-    private static void republish(Channel channel, GetResponse response, String workQueue) throws IOException {
-        AMQP.BasicProperties props = response.getProps();
-        Map<String, Object> headers = new HashMap<>(props.getHeaders() == null ? Map.of() : props.getHeaders());
-        headers.remove(Deliveries.ATTEMPTS_HEADER);
-        headers.put("x-safaridesk-replayed", true);
-        channel.basicPublish("", workQueue, props.builder().headers(headers).build(), response.getBody());
     }
 
     private static DeadLetter letter(GetResponse response) {

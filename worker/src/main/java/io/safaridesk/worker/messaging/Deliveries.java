@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a consumer's handler on one delivery and decides what a failure means: the message is re-published to the
- * concern's retry queue for its attempt (it comes back after that queue's delay), and after {@code max-attempts}
+ * concern's retry queue for its attempt, stamped with the time it falls due ({@link RetryQueues} brings it back then),
+ * and after {@code max-attempts}
  * failures, or at once when it is malformed, to the dead-letter queue with the error in a header. The delivery is
  * acknowledged only once the message is handled or safely re-published; if re-publishing fails the broker redelivers.
  */
@@ -28,6 +29,9 @@ public class Deliveries {
     public static final String ERROR_HEADER = "x-safaridesk-error";
     public static final String FAILED_AT_HEADER = "x-safaridesk-failed-at";
     public static final String QUEUE_HEADER = "x-safaridesk-queue";
+
+    /** When a message waiting in a retry queue falls due, in epoch milliseconds. */
+    public static final String RETRY_AT_HEADER = "x-safaridesk-retry-at";
 
     private static final long CONFIRM_TIMEOUT_MS = 10_000;
 
@@ -65,7 +69,13 @@ public class Deliveries {
                         failure.toString());
                 publishConfirmed(
                         properties.retryQueue(concern.name(), attempts),
-                        copy(message, attempts, failure).build());
+                        copy(message, attempts, failure)
+                                .setHeader(
+                                        RETRY_AT_HEADER,
+                                        Instant.now()
+                                                .plus(properties.retryDelay(attempts))
+                                                .toEpochMilli())
+                                .build());
             }
         }
     }

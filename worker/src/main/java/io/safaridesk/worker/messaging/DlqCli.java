@@ -46,6 +46,7 @@ public final class DlqCli {
                     env.getOrDefault("SAFARIDESK_QUEUE_PREFIX", "safaridesk.worker"),
                     5,
                     List.of(Duration.ofSeconds(1)),
+                    Duration.ofSeconds(1),
                     null);
             return run(args, new DeadLetters(new RabbitTemplate(connections), properties), out, err);
         } finally {
@@ -53,7 +54,8 @@ public final class DlqCli {
         }
     }
 
-    static int run(String[] args, DeadLetters deadLetters, PrintWriter out, PrintWriter err) {
+    /** Runs the command on {@code deadLetters}: the running worker's own, when it answers the command itself. */
+    public static int run(String[] args, DeadLetters deadLetters, PrintWriter out, PrintWriter err) {
         if (args.length == 0) {
             return usage(err, "a command is needed: list, replay or purge");
         }

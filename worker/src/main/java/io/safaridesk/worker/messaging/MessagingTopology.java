@@ -15,14 +15,17 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The RabbitMQ topology, declared by the worker at start-up (and again on every reconnect): the durable topic exchange
- * {@code safaridesk.events}; per concern a durable work queue bound to its routing keys, retry queues whose messages
- * expire after growing delays and are dead-lettered back into the work queue, and a dead-letter queue for what failed
- * {@code max-attempts} times.
+ * The AMQP topology, declared by the worker at start-up (and again on every reconnect): the durable topic exchange
+ * {@code safaridesk.events}; per concern a durable work queue bound to its routing keys, one plain retry queue per
+ * delay (the worker moves due messages back itself, see {@link RetryQueues}) and a dead-letter queue for what failed
+ * {@code max-attempts} times. No queue relies on RabbitMQ's TTL or dead-letter arguments, so any AMQP 0-9-1 broker
+ * will do.
  */
 @Configuration
+@EnableScheduling
 @EnableConfigurationProperties(MessagingProperties.class)
 class MessagingTopology {
 
@@ -41,12 +44,8 @@ class MessagingTopology {
                 Binding binding = BindingBuilder.bind(work).to(eventsExchange).with(key);
                 declarables.add(binding);
             }
-            for (int level = 1; level <= properties.retryDelays().size(); level++) {
-                Map<String, Object> arguments = expiring(properties);
-                arguments.put("x-message-ttl", properties.retryDelay(level).toMillis());
-                arguments.put("x-dead-letter-exchange", "");
-                arguments.put("x-dead-letter-routing-key", work.getName());
-                declarables.add(new Queue(properties.retryQueue(concern.name(), level), true, false, false, arguments));
+            for (String retryQueue : properties.retryQueues(concern.name())) {
+                declarables.add(new Queue(retryQueue, true, false, false, expiring(properties)));
             }
             declarables.add(
                     new Queue(properties.deadLetterQueue(concern.name()), true, false, false, expiring(properties)));

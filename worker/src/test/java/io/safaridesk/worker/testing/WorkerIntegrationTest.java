@@ -28,6 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
             "safaridesk.messaging.queue-prefix=safaridesk.worker-test",
             "safaridesk.messaging.queue-expires=30m",
             "safaridesk.messaging.retry-delays=100ms,300ms",
+            "safaridesk.messaging.retry-poll-interval=50ms",
             "safaridesk.messaging.max-attempts=3",
             "safaridesk.mail.retry-initial=100ms",
             "safaridesk.mail.retry-max=500ms"
