@@ -36,7 +36,7 @@ public final class LocalStack implements AutoCloseable {
                 env,
                 switch (settings.mode()) {
                     case EMBEDDED -> new EmbeddedStandIns(settings);
-                    case TESTCONTAINERS -> ContainerStandIns.requireDocker();
+                    case TESTCONTAINERS -> ContainerStandIns.requireDocker(env, settings);
                 });
     }
 

@@ -52,6 +52,7 @@ public class RealmCells {
     private final Environment environment;
     private final Clock clock;
     private final int defaultCapacity;
+    private final String defaultPublicUrl;
     private final Map<String, Instant> downUntil = new ConcurrentHashMap<>();
 
     RealmCells(
@@ -60,30 +61,40 @@ public class RealmCells {
             KeycloakEndpoint defaultKeycloak,
             Environment environment,
             Clock clock,
-            @Value("${safaridesk.cells.default-capacity:150}") int defaultCapacity) {
+            @Value("${safaridesk.cells.default-capacity:150}") int defaultCapacity,
+            @Value("${safaridesk.keycloak.public-url:}") String defaultPublicUrl) {
         this.jdbc = jdbc;
         this.clients = clients;
         this.defaultKeycloak = defaultKeycloak;
         this.environment = environment;
         this.clock = clock;
         this.defaultCapacity = defaultCapacity;
+        this.defaultPublicUrl = defaultPublicUrl;
     }
 
     /** A cell an operator registers. */
     public record NewCell(
             String name, URI baseUrl, URI internalUrl, String adminCredentials, String databaseRef, Integer capacity) {}
 
-    /** Registers the configured Keycloak as cell {@code default} when no cell exists, and gives it the old workspaces. */
+    /**
+     * Registers the configured Keycloak as cell {@code default} when no cell exists, and gives it the old workspaces.
+     * Behind a front door its issuers carry the public URL ({@code SAFARIDESK_KEYCLOAK_PUBLIC_URL}), while the services
+     * reach it at {@code SAFARIDESK_KEYCLOAK_URL}.
+     */
     @EventListener(ApplicationStartedEvent.class)
     @Transactional
     public void bootstrap() {
         String url = RealmCell.url("url", defaultKeycloak.url()).toString();
+        String baseUrl = defaultPublicUrl.isBlank()
+                ? url
+                : RealmCell.url("public-url", URI.create(defaultPublicUrl.strip()))
+                        .toString();
         int added = jdbc.sql("insert into platform.realm_cells (name, base_url, internal_url, admin_credentials,"
                         + " capacity) select ?, ?, ?, ?, ? where not exists (select 1 from platform.realm_cells)")
-                .params(RealmCell.DEFAULT, url, url, RealmCell.SAME_AS_DEFAULT, defaultCapacity)
+                .params(RealmCell.DEFAULT, baseUrl, url, RealmCell.SAME_AS_DEFAULT, defaultCapacity)
                 .update();
         if (added > 0) {
-            log.info("Registered the configured Keycloak {} as realm cell '{}'", url, RealmCell.DEFAULT);
+            log.info("Registered the configured Keycloak {} ({}) as realm cell '{}'", baseUrl, url, RealmCell.DEFAULT);
         }
         // workspaces whose realm was made before cells existed live in the Keycloak they name
         int assigned = jdbc.sql(
