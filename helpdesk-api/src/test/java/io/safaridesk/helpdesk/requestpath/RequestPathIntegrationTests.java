@@ -1,13 +1,20 @@
 package io.safaridesk.helpdesk.requestpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import io.safaridesk.platform.testing.WireStatements;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.Base64;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +30,9 @@ class RequestPathIntegrationTests extends TwoWorkspaceApiTests {
     static final String LIST = "/api/v1/tickets?status=Open&priority=high,critical&q=printer+toner&limit=25";
 
     private WireStatements wire;
+
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void recordRequestThreads() {
@@ -67,6 +77,77 @@ class RequestPathIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(wire.transactions()).isEqualTo(1);
     }
 
+    @Test
+    void anAuthenticatedMeIsServedFromTheWorkspaceCacheWithoutAStatement() {
+        api.get("/api/v1/me", acmeAdmin);
+
+        wire.reset();
+        Api.Reply me = api.get("/api/v1/me", acmeAdmin);
+
+        assertThat(me.status()).isEqualTo(200);
+        print("me", wire.statements());
+        assertThat(wire.statements()).isEmpty();
+    }
+
+    @Test
+    void changesMadeByAnotherInstanceShowWithinFiveSeconds() {
+        String agent = acme.token(acme.addUser("agent"));
+        assertThat(api.get("/api/v1/tickets?limit=1", agent).status()).isEqualTo(200);
+        assertThat(statusNames()).contains("On hold").doesNotContain("Parked elsewhere");
+        String schema = acme.slug().schemaName();
+        JdbcClient sql = JdbcClient.create(dataSource);
+
+        // another instance writes the tables; this one hears nothing of it
+        sql.sql("update " + schema + ".ticket_statuses set name = 'Parked elsewhere', version = version + 1"
+                        + " where name = 'On hold'")
+                .update();
+        sql.sql("update " + schema + ".agents set active = false, version = version + 1 where keycloak_user_id = ?")
+                .param(subject(agent))
+                .update();
+
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(statusNames()).contains("Parked elsewhere"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(api.get("/api/v1/tickets?limit=1", agent).status())
+                        .isEqualTo(403));
+        assertThat(api.get("/api/v1/ticket-statuses", globexAdmin).body().toString())
+                .as("another workspace's cache is its own")
+                .doesNotContain("Parked elsewhere");
+    }
+
+    @Test
+    void thisInstancesOwnChangeShowsAtOnce() {
+        JsonNode pending = status("Pending");
+        statusNames();
+
+        Api.Reply renamed = api.send(
+                HttpMethod.PUT,
+                "/api/v1/ticket-statuses/" + pending.get("id").asLong(),
+                acmeAdmin,
+                Map.of("name", "Awaiting reply", "category", pending.get("category").asString()));
+
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(statusNames()).contains("Awaiting reply").doesNotContain("Pending");
+    }
+
+    private List<String> statusNames() {
+        return api.get("/api/v1/ticket-statuses", acmeAdmin).body().valueStream()
+                .map(s -> s.get("name").asString())
+                .toList();
+    }
+
+    private JsonNode status(String name) {
+        return api.get("/api/v1/ticket-statuses", acmeAdmin).body().valueStream()
+                .filter(s -> s.get("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String subject(String token) {
+        byte[] payload = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+        return JsonMapper.builder().build().readTree(payload).get("sub").asString();
+    }
+
     private Api.Reply create(String token) {
         return api.send(
                 HttpMethod.POST,
@@ -77,8 +158,7 @@ class RequestPathIntegrationTests extends TwoWorkspaceApiTests {
                         "description", "<p>The printer on floor 2 says toner is empty</p>",
                         "priority", "high",
                         "requester",
-                        Map.of("email", "client-" + UUID.randomUUID().toString().substring(0, 4) + "@bench.test",
-                                "name", "C")));
+                        Map.of("email", "client-1@bench.test", "name", "C")));
     }
 
     private void print(String request, List<String> statements) {
