@@ -6,19 +6,19 @@ import static org.awaitility.Awaitility.await;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import io.safaridesk.platform.testing.WireStatements;
-import java.util.List;
-import java.util.Map;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a request costs the database, counted on the wire (every statement the driver sends, {@code BEGIN},
@@ -108,7 +108,8 @@ class RequestPathIntegrationTests extends TwoWorkspaceApiTests {
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(statusNames()).contains("Parked elsewhere"));
         await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(api.get("/api/v1/tickets?limit=1", agent).status())
+                .untilAsserted(() -> assertThat(
+                                api.get("/api/v1/tickets?limit=1", agent).status())
                         .isEqualTo(403));
         assertThat(api.get("/api/v1/ticket-statuses", globexAdmin).body().toString())
                 .as("another workspace's cache is its own")
@@ -124,20 +125,28 @@ class RequestPathIntegrationTests extends TwoWorkspaceApiTests {
                 HttpMethod.PUT,
                 "/api/v1/ticket-statuses/" + pending.get("id").asLong(),
                 acmeAdmin,
-                Map.of("name", "Awaiting reply", "category", pending.get("category").asString()));
+                Map.of(
+                        "name",
+                        "Awaiting reply",
+                        "category",
+                        pending.get("category").asString()));
 
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(statusNames()).contains("Awaiting reply").doesNotContain("Pending");
     }
 
     private List<String> statusNames() {
-        return api.get("/api/v1/ticket-statuses", acmeAdmin).body().valueStream()
+        return api.get("/api/v1/ticket-statuses", acmeAdmin)
+                .body()
+                .valueStream()
                 .map(s -> s.get("name").asString())
                 .toList();
     }
 
     private JsonNode status(String name) {
-        return api.get("/api/v1/ticket-statuses", acmeAdmin).body().valueStream()
+        return api.get("/api/v1/ticket-statuses", acmeAdmin)
+                .body()
+                .valueStream()
                 .filter(s -> s.get("name").asString().equals(name))
                 .findFirst()
                 .orElseThrow();
@@ -154,9 +163,12 @@ class RequestPathIntegrationTests extends TwoWorkspaceApiTests {
                 "/api/v1/tickets",
                 token,
                 Map.of(
-                        "subject", "Printer toner empty",
-                        "description", "<p>The printer on floor 2 says toner is empty</p>",
-                        "priority", "high",
+                        "subject",
+                        "Printer toner empty",
+                        "description",
+                        "<p>The printer on floor 2 says toner is empty</p>",
+                        "priority",
+                        "high",
                         "requester",
                         Map.of("email", "client-1@bench.test", "name", "C")));
     }

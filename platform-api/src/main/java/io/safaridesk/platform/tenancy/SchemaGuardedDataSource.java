@@ -14,9 +14,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * The pool as every SafariDesk service sees it: a checked-out connection's {@code search_path} is the caller's
  * workspace ({@link #forSchema}) or, for every other caller ({@link #getConnection()}), a schema that holds nothing.
  *
- * <p>Each physical connection remembers the schema last set on it, so a checkout costs one {@code set search_path}
- * only when the schema changes, and a release costs none: the next checkout, whoever makes it, sets its own schema
- * before the caller sees the connection. A connection of unknown schema (new, or whose setting failed) is always set.
+ * <p>Each physical connection remembers the workspace schema last set on it, so a workspace checkout costs one
+ * {@code set search_path} only when the schema changes, and a release costs none: the next checkout, whoever makes it,
+ * sets its own schema before the caller sees the connection. A plain checkout always sets the empty schema, and a
+ * connection of unknown schema (new, or whose setting failed) is always set.
  * The schema is set with a plain statement, never {@code Connection.setSchema}, which the pool would wrap in a
  * {@code select current_schema()} and a reset on every release.
  */
@@ -55,7 +56,8 @@ final class SchemaGuardedDataSource extends DelegatingDataSource {
         }
         try {
             Connection physical = connection.unwrap(Connection.class);
-            if (!schema.equals(schemaOf.get(physical))) {
+            // plain users (registry lookups, migrations) are rare and may have changed the path themselves: always set
+            if (NO_TENANT_SCHEMA.equals(schema) || !schema.equals(schemaOf.get(physical))) {
                 schemaOf.remove(physical);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("set search_path to " + schema);

@@ -31,7 +31,8 @@ public class WorkspaceCaches {
     private final Duration staleness;
     private final Map<Class<?>, List<WorkspaceCache<?, ?>>> bySource = new ConcurrentHashMap<>();
 
-    WorkspaceCaches(EntityManagerFactory entityManagerFactory, @Value("${safaridesk.cache.staleness:2s}") Duration staleness) {
+    WorkspaceCaches(
+            EntityManagerFactory entityManagerFactory, @Value("${safaridesk.cache.staleness:2s}") Duration staleness) {
         this.staleness = staleness;
         EvictOnCommit evict = new EvictOnCommit();
         EventListenerRegistry listeners = entityManagerFactory

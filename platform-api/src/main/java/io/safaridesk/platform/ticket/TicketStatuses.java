@@ -56,16 +56,16 @@ public class TicketStatuses {
      */
     @Transactional(readOnly = true)
     public List<TicketStatus> list() {
-        return cache.get(true, () -> repository.findAllWithTransitions().stream()
-                .map(TicketStatus::sharedCopy)
-                .toList());
+        return cache.get(
+                true,
+                () -> repository.findAllWithTransitions().stream()
+                        .map(TicketStatus::sharedCopy)
+                        .toList());
     }
 
     @Transactional(readOnly = true)
     public TicketStatus get(long id) {
-        return cached(s -> s.id() == id)
-                .or(() -> repository.findById(id))
-                .orElseThrow(() -> StatusNotFound.forId(id));
+        return cached(s -> s.id() == id).or(() -> repository.findById(id)).orElseThrow(() -> StatusNotFound.forId(id));
     }
 
     /** The status a client names by id or by name (any case), or a 422 problem naming {@code field}. */

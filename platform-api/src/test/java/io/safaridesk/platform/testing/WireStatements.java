@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class WireStatements implements AutoCloseable {
 
-    private static final Pattern PARSE = Pattern.compile(" FE=> Parse\\(stmt=([^,]*),query=\"(.*)\",oids=", Pattern.DOTALL);
+    private static final Pattern PARSE =
+            Pattern.compile(" FE=> Parse\\(stmt=([^,]*),query=\"(.*)\",oids=", Pattern.DOTALL);
     private static final Pattern BIND = Pattern.compile(" FE=> Bind\\(stmt=([^,]*),");
     private static final Pattern SIMPLE = Pattern.compile(" FE=> SimpleQuery\\(query=\"(.*)\"\\)", Pattern.DOTALL);
     private static final Map<String, String> NAMED = new HashMap<>();

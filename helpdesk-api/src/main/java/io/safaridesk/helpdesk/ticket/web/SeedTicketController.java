@@ -66,7 +66,8 @@ class SeedTicketController {
 
     @PutMapping("/update/status/{id}")
     TicketView status(@PathVariable long id, @Valid @RequestBody StatusRequest request, Actor actor) {
-        return views.after(() -> tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
+        return views.after(
+                () -> tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
     }
 
     @PutMapping("/update/priority/{id}")

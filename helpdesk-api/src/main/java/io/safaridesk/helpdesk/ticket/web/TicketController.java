@@ -84,7 +84,8 @@ class TicketController {
                     + " closing a ticket with open tasks needs override_reason (409 ticket-has-open-tasks without)")
     @PutMapping("/{id}/status")
     TicketView changeStatus(@PathVariable long id, @Valid @RequestBody StatusRequest request, Actor actor) {
-        return views.after(() -> tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
+        return views.after(
+                () -> tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
     }
 
     @Operation(summary = "Assigns the ticket to an agent, or unassigns it with agent_id null")
