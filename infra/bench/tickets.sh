@@ -6,7 +6,7 @@
 # the tests; the database is a fresh one on SAFARIDESK_BENCH_PG (host:port, default the machine's 127.0.0.1:5432), named
 # SAFARIDESK_BENCH_DB (default bench_tickets), dropped at the end, whatever happens. At most
 # SAFARIDESK_BENCH_MAX_CONNECTIONS (8) connections: SAFARIDESK_DB_POOL_SIZE (4) for the API, the rest for pgbench.
-# Needs psql, pgbench, createdb and dropdb on PATH.
+# SAFARIDESK_BENCH_JAVA_OPTS goes to the benchmark's JVM. Needs psql, pgbench, createdb and dropdb on PATH.
 # Usage: infra/bench/tickets.sh [tickets=1000000] [seconds per throughput run=10] [concurrent clients=8] [rounds=2]
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -43,7 +43,8 @@ dropdb --if-exists --force -h "$pg_host" -p "$pg_port" -U "$pg_user" "$db"
 createdb -h "$pg_host" -p "$pg_port" -U "$pg_user" "$db"
 export SAFARIDESK_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" SAFARIDESK_DB_USER="$pg_user"
 echo "machine load before: $(cat /proc/loadavg); database $db on $pg_host:$pg_port"
-"$JAVA_HOME/bin/java" -cp "$classpath" io.safaridesk.helpdesk.bench.TicketBenchmark \
+# shellcheck disable=SC2086 # options are words, e.g. a flight recording: -XX:StartFlightRecording=filename=x.jfr
+"$JAVA_HOME/bin/java" ${SAFARIDESK_BENCH_JAVA_OPTS:-} -cp "$classpath" io.safaridesk.helpdesk.bench.TicketBenchmark \
   "${1:-1000000}" "${2:-10}" "${3:-8}" "${4:-2}" &
 java_pid=$!
 wait "$java_pid"
