@@ -5,8 +5,11 @@ import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.agent.Agent;
 import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.agent.Membership;
+import io.safaridesk.platform.contact.Contact;
 import io.safaridesk.platform.contact.Contacts;
 import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.platform.tenancy.WorkspaceCache;
+import io.safaridesk.platform.tenancy.WorkspaceCaches;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -23,14 +26,37 @@ public class Actors {
 
     private final Agents agents;
     private final Contacts contacts;
+    private final WorkspaceCache<Caller, Actor> cache;
 
-    Actors(Agents agents, Contacts contacts) {
+    Actors(Agents agents, Contacts contacts, WorkspaceCaches caches) {
         this.agents = agents;
         this.contacts = contacts;
+        this.cache = caches.create(100_000, Agent.class, Contact.class);
     }
 
-    /** The caller as an actor of its workspace, which must be in context; else a {@link NoActor} problem. */
+    /** What of a token decides who its user is as an actor. */
+    private record Caller(String userId, List<String> roles, String name, String email, Boolean emailVerified) {
+        static Caller of(TenantAuthentication caller) {
+            Jwt token = caller.getToken();
+            return new Caller(
+                    caller.userId(),
+                    caller.roles(),
+                    token.getClaimAsString("name"),
+                    token.getClaimAsString("email"),
+                    token.getClaimAsBoolean("email_verified"));
+        }
+    }
+
+    /**
+     * The caller as an actor of its workspace, which must be in context; else a {@link NoActor} problem. Actors are
+     * cached per workspace (see {@link WorkspaceCache}): a change to an agent or contact evicts them on commit here,
+     * and elsewhere shows within the cache's staleness. Problems are never cached.
+     */
     public Actor of(TenantAuthentication caller) {
+        return cache.get(Caller.of(caller), () -> resolve(caller));
+    }
+
+    private Actor resolve(TenantAuthentication caller) {
         List<String> roles = caller.roles();
         if (roles.contains("admin") || roles.contains("agent")) {
             Agent agent = agents.findByKeycloakUserId(caller.userId())

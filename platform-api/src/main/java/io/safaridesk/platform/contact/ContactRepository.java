@@ -24,9 +24,12 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
             @Param("tag") String tag,
             @Param("limit") int limit);
 
-    boolean existsByEmailIgnoreCase(String email);
+    // lower(), not the upper() of derived IgnoreCase queries: the unique index contacts_email is on lower(email)
+    @Query("select count(c) > 0 from Contact c where lower(c.email) = lower(:email)")
+    boolean existsByEmailIgnoreCase(@Param("email") String email);
 
-    Optional<Contact> findByEmailIgnoreCase(String email);
+    @Query("select c from Contact c where lower(c.email) = lower(:email)")
+    Optional<Contact> findByEmailIgnoreCase(@Param("email") String email);
 
     Optional<Contact> findByUserId(String userId);
 
@@ -38,5 +41,6 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
             """)
     void insertIfAbsent(@Param("name") String name, @Param("email") String email, @Param("phone") String phone);
 
-    boolean existsByEmailIgnoreCaseAndIdNot(String email, long id);
+    @Query("select count(c) > 0 from Contact c where lower(c.email) = lower(:email) and c.id <> :id")
+    boolean existsByEmailIgnoreCaseAndIdNot(@Param("email") String email, @Param("id") long id);
 }

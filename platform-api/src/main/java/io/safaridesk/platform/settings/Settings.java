@@ -4,6 +4,8 @@ import io.safaridesk.platform.html.SafeHtml;
 import io.safaridesk.platform.i18n.LanguageTag;
 import io.safaridesk.platform.i18n.TimeZoneId;
 import io.safaridesk.platform.tenancy.TenantContext;
+import io.safaridesk.platform.tenancy.WorkspaceCache;
+import io.safaridesk.platform.tenancy.WorkspaceCaches;
 import java.time.Clock;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -16,10 +18,12 @@ public class Settings {
 
     private final WorkspaceSettingsRepository repository;
     private final Clock clock;
+    private final WorkspaceCache<Boolean, WorkspaceSettings> cache;
 
-    Settings(WorkspaceSettingsRepository repository, Clock clock) {
+    Settings(WorkspaceSettingsRepository repository, Clock clock, WorkspaceCaches caches) {
         this.repository = repository;
         this.clock = clock;
+        this.cache = caches.create(10_000, WorkspaceSettings.class);
     }
 
     /** What an admin sets, as sent; validated by {@link #change}. {@code version} guards against lost updates. */
@@ -46,9 +50,17 @@ public class Settings {
             String ticketNumberPrefix,
             TicketVisibility ticketVisibility) {}
 
-    /** The saved settings, or (until an admin first saves them) the defaults, not stored: reading never writes. */
+    /**
+     * The saved settings, or (until an admin first saves them) the defaults, not stored: reading never writes. From the
+     * workspace's cache (see {@link WorkspaceCache}): shared, read-only.
+     */
     @Transactional(readOnly = true)
     public WorkspaceSettings current() {
+        return cache.get(true, () -> stored().sharedCopy());
+    }
+
+    /** The settings as stored (or the defaults), for changing them. */
+    private WorkspaceSettings stored() {
         return repository
                 .findById(WorkspaceSettings.ONLY_ROW)
                 .orElseGet(
@@ -57,13 +69,13 @@ public class Settings {
 
     /** Records that the workspace's logo, of this media type, is in the file store. */
     public WorkspaceSettings logoStored(String mediaType) {
-        WorkspaceSettings settings = current();
+        WorkspaceSettings settings = stored();
         settings.logoStored(mediaType, clock.instant());
         return repository.saveAndFlush(settings);
     }
 
     public WorkspaceSettings change(Changes changes) {
-        WorkspaceSettings settings = current();
+        WorkspaceSettings settings = stored();
         if (changes.version() != null && changes.version() != settings.version()) {
             throw new ObjectOptimisticLockingFailureException(WorkspaceSettings.class, WorkspaceSettings.ONLY_ROW);
         }

@@ -57,6 +57,25 @@ public class WorkspaceSettings {
 
     protected WorkspaceSettings() {}
 
+    /** The same state in an instance no persistence context manages, to share between requests (caches). */
+    WorkspaceSettings sharedCopy() {
+        WorkspaceSettings copy = new WorkspaceSettings();
+        copy.id = id;
+        copy.name = name;
+        copy.timeZone = timeZone;
+        copy.defaultLanguage = defaultLanguage;
+        copy.supportUrl = supportUrl;
+        copy.emailFromName = emailFromName;
+        copy.emailReplyTo = emailReplyTo;
+        copy.emailSignature = emailSignature;
+        copy.ticketNumberPrefix = ticketNumberPrefix;
+        copy.ticketVisibility = ticketVisibility;
+        copy.logoType = logoType;
+        copy.updatedAt = updatedAt;
+        copy.version = version;
+        return copy;
+    }
+
     static WorkspaceSettings defaults(String name, Instant now) {
         WorkspaceSettings settings = new WorkspaceSettings();
         settings.id = ONLY_ROW;

@@ -36,6 +36,18 @@ public class SlaConfiguration {
 
     protected SlaConfiguration() {}
 
+    /** The same state in an instance no persistence context manages, to share between requests (caches). */
+    SlaConfiguration sharedCopy() {
+        SlaConfiguration copy = new SlaConfiguration();
+        copy.id = id;
+        copy.allowSla = allowSla;
+        copy.allowHolidays = allowHolidays;
+        copy.atRiskPercent = atRiskPercent;
+        copy.updatedAt = updatedAt;
+        copy.version = version;
+        return copy;
+    }
+
     static SlaConfiguration defaults(Instant now) {
         SlaConfiguration configuration = new SlaConfiguration();
         configuration.id = ONLY_ROW;

@@ -1,6 +1,8 @@
 package io.safaridesk.platform.sla;
 
 import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.platform.tenancy.WorkspaceCache;
+import io.safaridesk.platform.tenancy.WorkspaceCaches;
 import java.time.Clock;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -13,23 +15,30 @@ public class SlaSettings {
 
     private final SlaConfigurationRepository repository;
     private final Clock clock;
+    private final WorkspaceCache<Boolean, SlaConfiguration> cache;
 
-    SlaSettings(SlaConfigurationRepository repository, Clock clock) {
+    SlaSettings(SlaConfigurationRepository repository, Clock clock, WorkspaceCaches caches) {
         this.repository = repository;
         this.clock = clock;
+        this.cache = caches.create(10_000, SlaConfiguration.class);
     }
 
     /** What an admin changes; a null leaves that setting as it is. {@code version} guards against lost updates. */
     public record Changes(Boolean allowSla, Boolean allowHolidays, Integer atRiskPercent, Integer version) {}
 
+    /** The configuration, from the workspace's cache (see {@link WorkspaceCache}): shared, read-only. */
     public SlaConfiguration current() {
+        return cache.get(true, () -> stored().sharedCopy());
+    }
+
+    private SlaConfiguration stored() {
         return repository
                 .findById(SlaConfiguration.ONLY_ROW)
                 .orElseGet(() -> repository.saveAndFlush(SlaConfiguration.defaults(clock.instant())));
     }
 
     public SlaConfiguration change(Changes changes) {
-        SlaConfiguration configuration = current();
+        SlaConfiguration configuration = stored();
         if (changes.version() != null && changes.version() != configuration.version()) {
             throw new ObjectOptimisticLockingFailureException(SlaConfiguration.class, SlaConfiguration.ONLY_ROW);
         }

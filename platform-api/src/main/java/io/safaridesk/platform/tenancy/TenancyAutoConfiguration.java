@@ -3,6 +3,7 @@ package io.safaridesk.platform.tenancy;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.hibernate.cfg.MultiTenancySettings;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,9 +18,25 @@ import org.springframework.context.annotation.Bean;
 @AutoConfigurationPackage(basePackages = "io.safaridesk.platform")
 public class TenancyAutoConfiguration {
 
+    /** Every checkout of the service's pool, tenant or not, gets its schema set (see {@link SchemaGuardedDataSource}). */
+    @Bean
+    static BeanPostProcessor schemaGuardedDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource pool && !(bean instanceof SchemaGuardedDataSource)
+                        ? new SchemaGuardedDataSource(pool)
+                        : bean;
+            }
+        };
+    }
+
     @Bean
     HibernatePropertiesCustomizer schemaPerTenant(DataSource dataSource) {
-        TenantSchemaConnectionProvider connections = new TenantSchemaConnectionProvider(dataSource);
+        if (!(dataSource instanceof SchemaGuardedDataSource guarded)) {
+            throw new IllegalStateException("The service's DataSource is not schema-guarded: " + dataSource);
+        }
+        TenantSchemaConnectionProvider connections = new TenantSchemaConnectionProvider(guarded);
         CurrentTenantSchemaResolver resolver = new CurrentTenantSchemaResolver();
         return properties -> {
             properties.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER, connections);

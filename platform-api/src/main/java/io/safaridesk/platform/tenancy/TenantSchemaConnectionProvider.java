@@ -2,29 +2,27 @@ package io.safaridesk.platform.tenancy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 
 /**
- * Hands Hibernate a pooled connection whose {@code search_path} is the tenant's schema, and resets it on release to a
- * schema that holds nothing, so that a pooled connection can never leak one tenant's data to the next user.
+ * Hands Hibernate a pooled connection whose {@code search_path} is the tenant's schema. Releasing it costs nothing: the
+ * {@link SchemaGuardedDataSource} sets the schema of whoever checks the connection out next, so a pooled connection can
+ * never leak one tenant's data to the next user.
  */
 final class TenantSchemaConnectionProvider implements MultiTenantConnectionProvider<String> {
 
     /** No such schema exists: an unqualified table name fails instead of reaching {@code public}. */
-    static final String NO_TENANT_SCHEMA = "no_tenant_in_context";
+    static final String NO_TENANT_SCHEMA = SchemaGuardedDataSource.NO_TENANT_SCHEMA;
 
-    private final transient DataSource dataSource;
+    private final transient SchemaGuardedDataSource dataSource;
 
-    TenantSchemaConnectionProvider(DataSource dataSource) {
+    TenantSchemaConnectionProvider(SchemaGuardedDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     @Override
     public Connection getAnyConnection() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        connection.setSchema(NO_TENANT_SCHEMA);
-        return connection;
+        return dataSource.getConnection();
     }
 
     @Override
@@ -37,23 +35,12 @@ final class TenantSchemaConnectionProvider implements MultiTenantConnectionProvi
         if (NO_TENANT_SCHEMA.equals(schema)) {
             throw new TenantContext.NoTenantInContext();
         }
-        Connection connection = dataSource.getConnection();
-        try {
-            connection.setSchema(schema);
-            return connection;
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
+        return dataSource.forSchema(schema);
     }
 
     @Override
     public void releaseConnection(String schema, Connection connection) throws SQLException {
-        try {
-            connection.setSchema(NO_TENANT_SCHEMA);
-        } finally {
-            connection.close();
-        }
+        connection.close();
     }
 
     @Override

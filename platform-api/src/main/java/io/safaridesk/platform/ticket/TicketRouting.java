@@ -54,11 +54,17 @@ class TicketRouting {
         this.agents = agents;
     }
 
+    /** What routing a new ticket reads, read before the ticket takes its number (whose counter stays locked). */
+    record Inputs(String requesterEmail, List<AssignmentRule> rules) {}
+
+    Inputs inputs(long requesterId) {
+        return new Inputs(contacts.get(requesterId).email(), rules.findByActiveTrueOrderByPositionAscIdAsc());
+    }
+
     /** Applies the rules and the department's assignment mode to {@code ticket}, using {@code tickets} to record. */
-    void route(Ticket ticket, Tickets tickets, Instant now) {
-        String requesterEmail = contacts.get(ticket.requesterId()).email();
-        for (AssignmentRule rule : rules.findByActiveTrueOrderByPositionAscIdAsc()) {
-            if (rule.matches(AssignmentRule.Facts.of(ticket, requesterEmail))) {
+    void route(Ticket ticket, Inputs inputs, Tickets tickets, Instant now) {
+        for (AssignmentRule rule : inputs.rules()) {
+            if (rule.matches(AssignmentRule.Facts.of(ticket, inputs.requesterEmail()))) {
                 apply(rule, ticket, tickets, now);
                 if (rule.stopOnMatch()) {
                     break;

@@ -139,7 +139,13 @@ public class TicketSearch {
             case MERGED -> sql.where("t.trashed_at is null and t.merged_into_id is not null", Map.of());
         }
         marks(query.marks(), sql);
-        if (!query.statuses().isEmpty()) {
+        if (query.statuses().size() == 1) {
+            // one status as a plain equality: the planner estimates it from the column's statistics, also in a
+            // generic plan, and walks tickets_live_status_created in list order
+            sql.where(
+                    "t.status_id = :status",
+                    Map.of("status", query.statuses().iterator().next()));
+        } else if (!query.statuses().isEmpty()) {
             sql.where(
                     "t.status_id = any(cast(:statuses as bigint[]))",
                     Map.of("statuses", query.statuses().toArray(Long[]::new)));

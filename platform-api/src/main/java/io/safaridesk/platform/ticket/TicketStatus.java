@@ -63,6 +63,23 @@ public class TicketStatus {
 
     protected TicketStatus() {}
 
+    /** The same state in an instance no persistence context manages, to share between requests (caches). */
+    TicketStatus sharedCopy() {
+        TicketStatus copy = new TicketStatus();
+        copy.id = id;
+        copy.name = name;
+        copy.category = category;
+        copy.position = position;
+        copy.defaultStatus = defaultStatus;
+        copy.retired = retired;
+        copy.pausesSla = pausesSla;
+        copy.allowedNext = new HashSet<>(allowedNext);
+        copy.createdAt = createdAt;
+        copy.updatedAt = updatedAt;
+        copy.version = version;
+        return copy;
+    }
+
     static TicketStatus create(TicketStatuses.Details details, int position, Instant now) {
         TicketStatus status = new TicketStatus();
         status.position = position;

@@ -2,14 +2,18 @@ package io.safaridesk.platform.ticket;
 
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
+import io.safaridesk.platform.tenancy.WorkspaceCache;
+import io.safaridesk.platform.tenancy.WorkspaceCaches;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -26,10 +30,12 @@ public class TicketStatuses {
 
     private final TicketStatusRepository repository;
     private final Clock clock;
+    private final WorkspaceCache<Boolean, List<TicketStatus>> cache;
 
-    TicketStatuses(TicketStatusRepository repository, Clock clock) {
+    TicketStatuses(TicketStatusRepository repository, Clock clock, WorkspaceCaches caches) {
         this.repository = repository;
         this.clock = clock;
+        this.cache = caches.create(10_000, TicketStatus.class);
     }
 
     /**
@@ -44,44 +50,68 @@ public class TicketStatuses {
         }
     }
 
-    /** Every status, retired ones too, in display order. */
+    /**
+     * Every status, retired ones too, in display order; from the workspace's cache (see {@link WorkspaceCache}): the
+     * statuses are shared, read-only.
+     */
     @Transactional(readOnly = true)
     public List<TicketStatus> list() {
-        return repository.findAllByOrderByPositionAscIdAsc();
+        return cache.get(
+                true,
+                () -> repository.findAllWithTransitions().stream()
+                        .map(TicketStatus::sharedCopy)
+                        .toList());
     }
 
     @Transactional(readOnly = true)
     public TicketStatus get(long id) {
-        return repository.findById(id).orElseThrow(() -> StatusNotFound.forId(id));
+        return cached(s -> s.id() == id).or(() -> repository.findById(id)).orElseThrow(() -> StatusNotFound.forId(id));
     }
 
     /** The status a client names by id or by name (any case), or a 422 problem naming {@code field}. */
     @Transactional(readOnly = true)
     public TicketStatus named(String field, String idOrName) {
         String value = idOrName.trim();
-        return (value.chars().allMatch(Character::isDigit) && !value.isEmpty()
-                        ? repository.findById(Long.parseLong(value))
-                        : repository.findByNameIgnoreCase(value))
+        boolean byId = value.chars().allMatch(Character::isDigit) && !value.isEmpty();
+        return (byId
+                        ? cached(s -> s.id() == Long.parseLong(value))
+                                .or(() -> repository.findById(Long.parseLong(value)))
+                        : cached(s -> s.name().equalsIgnoreCase(value))
+                                .or(() -> repository.findByNameIgnoreCase(value)))
                 .orElseThrow(() -> ApiProblem.invalidField(field, "names no status of this workspace"));
     }
 
     /** The status new tickets start in. */
     @Transactional(readOnly = true)
     public TicketStatus initial() {
-        return repository
-                .findByDefaultStatusTrue()
+        return cached(TicketStatus::isDefault)
+                .or(repository::findByDefaultStatusTrue)
                 .orElseThrow(() -> new IllegalStateException("The workspace has no default ticket status"));
+    }
+
+    /** A status another instance made a moment ago may not be cached yet: callers fall back to the table. */
+    private Optional<TicketStatus> cached(Predicate<TicketStatus> which) {
+        return list().stream().filter(which).findFirst();
+    }
+
+    /** The status as stored, for changing it (never the shared cached one). */
+    private TicketStatus stored(long id) {
+        return repository.findById(id).orElseThrow(() -> StatusNotFound.forId(id));
     }
 
     public TicketStatus create(Details details) {
         checkName(details.name(), 0);
         checkTransitions(details.allowedNext());
-        int position = list().stream().mapToInt(TicketStatus::position).max().orElse(0) + 1;
+        int position = repository.findAllByOrderByPositionAscIdAsc().stream()
+                        .mapToInt(TicketStatus::position)
+                        .max()
+                        .orElse(0)
+                + 1;
         return repository.saveAndFlush(TicketStatus.create(details, position, clock.instant()));
     }
 
     public TicketStatus update(long id, Details details) {
-        TicketStatus status = get(id);
+        TicketStatus status = stored(id);
         if (details.version() != null && details.version() != status.version()) {
             throw new ObjectOptimisticLockingFailureException(TicketStatus.class, id);
         }
@@ -96,7 +126,8 @@ public class TicketStatuses {
 
     /** Puts the statuses in the order of {@code ids}, which must name every status once. */
     public List<TicketStatus> reorder(List<Long> ids) {
-        Map<Long, TicketStatus> byId = list().stream().collect(Collectors.toMap(TicketStatus::id, Function.identity()));
+        Map<Long, TicketStatus> byId = repository.findAllByOrderByPositionAscIdAsc().stream()
+                .collect(Collectors.toMap(TicketStatus::id, Function.identity()));
         if (ids.size() != byId.size() || !byId.keySet().equals(new HashSet<>(ids))) {
             throw ApiProblem.invalidField("status_ids", "must name every status of the workspace exactly once");
         }
@@ -105,12 +136,12 @@ public class TicketStatuses {
             byId.get(ids.get(i)).moveTo(i + 1, now);
         }
         repository.flush();
-        return list();
+        return repository.findAllByOrderByPositionAscIdAsc();
     }
 
     /** New tickets start in this status from now on; it must be an active OPEN status. */
     public TicketStatus makeDefault(long id) {
-        TicketStatus status = get(id);
+        TicketStatus status = stored(id);
         if (status.retired() || status.category() != StatusCategory.OPEN) {
             throw ApiProblem.invalidField("id", "the default status must be an active OPEN status");
         }
@@ -125,7 +156,7 @@ public class TicketStatuses {
 
     /** Retires a status: tickets in it stay, no ticket moves into it. The default status cannot retire. */
     public TicketStatus retire(long id) {
-        TicketStatus status = get(id);
+        TicketStatus status = stored(id);
         if (status.isDefault()) {
             throw DefaultStatus.cannotRetire(id);
         }

@@ -106,8 +106,10 @@ public class Tickets {
         checkReferences(command.departmentId(), command.categoryId(), command.dueAt());
         TicketText description = TicketText.fromHtml(command.descriptionHtml());
         TicketStatus initial = statuses.initial();
+        TicketRouting.Inputs routingInputs = routing.inputs(requesterId);
         Instant now = clock.instant();
-        // the number comes last: its counter row stays locked until commit, so the work before it is kept out
+        // the number comes after every read: its counter row stays locked until commit, so the work before it is
+        // kept out; only the writes of the ticket, its history and its events follow
         Ticket ticket = repository.save(Ticket.open(
                 new Ticket.Opening(
                         repository.nextNumber(),
@@ -138,7 +140,7 @@ public class Tickets {
         if (actor.isStaff() && command.assigneeId() != null) {
             assignTo(ticket, command.assigneeId(), actor, now);
         }
-        routing.route(ticket, this, now);
+        routing.route(ticket, routingInputs, this, now);
         return saved(ticket);
     }
 

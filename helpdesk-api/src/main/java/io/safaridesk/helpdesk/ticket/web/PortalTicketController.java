@@ -71,15 +71,15 @@ class PortalTicketController {
     @Operation(summary = "The caller's own tickets, newest first by default (same filters and cursor as staff lists)")
     @GetMapping({BASE, "/api/v1/ticket/customer/list"})
     PortalTicketPage list(TicketListParameters parameters, Actor actor) {
-        TicketSearch.Page page = search.list(parameters.toQuery(actor, statuses), actor);
+        TicketController.TicketPage page = views.page(() -> search.list(parameters.toQuery(actor, statuses), actor));
         return new PortalTicketPage(
-                views.of(page.tickets()).stream().map(PortalTicketView::of).toList(), page.nextCursor());
+                page.items().stream().map(PortalTicketView::of).toList(), page.nextCursor());
     }
 
     @Operation(summary = "Opens a ticket for the caller")
     @PostMapping(BASE)
     ResponseEntity<PortalTicketView> create(@Valid @RequestBody PortalTicketRequest request, Actor actor) {
-        PortalTicketView created = PortalTicketView.of(views.of(tickets.create(
+        PortalTicketView created = PortalTicketView.of(views.after(() -> tickets.create(
                 new Tickets.NewTicket(
                         request.subject(),
                         request.description(),
@@ -97,7 +97,7 @@ class PortalTicketController {
 
     @GetMapping(BASE + "/{id}")
     PortalTicketView get(@PathVariable long id, Actor actor) {
-        return PortalTicketView.of(views.of(tickets.get(id, actor)));
+        return PortalTicketView.of(views.after(() -> tickets.get(id, actor)));
     }
 
     @Operation(summary = "The public replies on the caller's ticket, oldest first")

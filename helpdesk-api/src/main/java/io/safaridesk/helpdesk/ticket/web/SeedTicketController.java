@@ -53,8 +53,7 @@ class SeedTicketController {
     @Operation(summary = "As GET /api/v1/tickets; also takes search, assigned_to, date_from, date_to and seed views")
     @GetMapping("/list")
     TicketController.TicketPage list(TicketListParameters parameters, Actor actor) {
-        TicketSearch.Page page = search.list(parameters.toQuery(actor, statuses), actor);
-        return new TicketController.TicketPage(views.of(page.tickets()), page.nextCursor());
+        return views.page(() -> search.list(parameters.toQuery(actor, statuses), actor));
     }
 
     @Operation(summary = "The count of every ticket view the caller can use (the list's view names)")
@@ -67,28 +66,29 @@ class SeedTicketController {
     @PostMapping("/create")
     @ResponseStatus(HttpStatus.CREATED)
     TicketView create(@Valid @RequestBody CreateTicketRequest request, Actor actor) {
-        return views.of(tickets.create(request.toCommand(Channel.WEB), actor));
+        return views.after(() -> tickets.create(request.toCommand(Channel.WEB), actor));
     }
 
     @Operation(summary = "The ticket with this human number (T-1042, or 1042)")
     @GetMapping("/get/{ticketId}")
     TicketView get(@PathVariable String ticketId, Actor actor) {
-        return views.of(tickets.getByNumber(number("ticket_id", ticketId), actor));
+        return views.after(() -> tickets.getByNumber(number("ticket_id", ticketId), actor));
     }
 
     @PutMapping("/update/status/{id}")
     TicketView status(@PathVariable long id, @Valid @RequestBody StatusRequest request, Actor actor) {
-        return views.of(tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
+        return views.after(
+                () -> tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
     }
 
     @PutMapping("/update/priority/{id}")
     TicketView priority(@PathVariable long id, @Valid @RequestBody PriorityRequest request, Actor actor) {
-        return views.of(tickets.update(id, onlyPriority(request), actor));
+        return views.after(() -> tickets.update(id, onlyPriority(request), actor));
     }
 
     @PutMapping("/update/due-date/{id}")
     TicketView dueDate(@PathVariable long id, @RequestBody DueDateRequest request, Actor actor) {
-        return views.of(tickets.update(
+        return views.after(() -> tickets.update(
                 id,
                 new Tickets.Changes(
                         null, null, null, null, null, null, Optional.ofNullable(request.dueDate()), request.version()),

@@ -57,27 +57,26 @@ class TicketController {
                     + " and sorted; pass next_cursor back as cursor for the next page (limit at most 100)")
     @GetMapping
     TicketPage list(TicketListParameters parameters, Actor actor) {
-        TicketSearch.Page page = search.list(parameters.toQuery(actor, statuses), actor);
-        return new TicketPage(views.of(page.tickets()), page.nextCursor());
+        return views.page(() -> search.list(parameters.toQuery(actor, statuses), actor));
     }
 
     @Operation(summary = "Opens a ticket for a requester (an existing contact, or a name and email)")
     @PostMapping
     ResponseEntity<TicketView> create(@Valid @RequestBody CreateTicketRequest request, Actor actor) {
-        TicketView created = views.of(tickets.create(request.toCommand(Channel.API), actor));
+        TicketView created = views.after(() -> tickets.create(request.toCommand(Channel.API), actor));
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.id()))
                 .body(created);
     }
 
     @GetMapping("/{id}")
     TicketView get(@PathVariable long id, Actor actor) {
-        return views.of(tickets.get(id, actor));
+        return views.after(() -> tickets.get(id, actor));
     }
 
     @Operation(summary = "Changes the fields sent (null clears department_id, category_id, due_at); version guards")
     @PatchMapping("/{id}")
     TicketView update(@PathVariable long id, @Valid @RequestBody UpdateTicketRequest request, Actor actor) {
-        return views.of(tickets.update(id, request.toChanges(), actor));
+        return views.after(() -> tickets.update(id, request.toChanges(), actor));
     }
 
     @Operation(
@@ -85,13 +84,14 @@ class TicketController {
                     + " closing a ticket with open tasks needs override_reason (409 ticket-has-open-tasks without)")
     @PutMapping("/{id}/status")
     TicketView changeStatus(@PathVariable long id, @Valid @RequestBody StatusRequest request, Actor actor) {
-        return views.of(tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
+        return views.after(
+                () -> tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
     }
 
     @Operation(summary = "Assigns the ticket to an agent, or unassigns it with agent_id null")
     @PutMapping("/{id}/assignee")
     TicketView assign(@PathVariable long id, @RequestBody AssigneeRequest request, Actor actor) {
-        return views.of(tickets.assign(id, request.agentId(), request.version(), actor));
+        return views.after(() -> tickets.assign(id, request.agentId(), request.version(), actor));
     }
 
     @Operation(summary = "The ticket's history, oldest first: who changed which field when, from what to what")

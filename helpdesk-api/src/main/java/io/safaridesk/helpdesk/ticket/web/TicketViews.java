@@ -4,16 +4,21 @@ import io.safaridesk.platform.contact.Contact;
 import io.safaridesk.platform.contact.Contacts;
 import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.ticket.Ticket;
+import io.safaridesk.platform.ticket.TicketSearch;
 import io.safaridesk.platform.ticket.TicketStatus;
 import io.safaridesk.platform.ticket.TicketStatuses;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Turns tickets into {@link TicketView}s, loading statuses, requesters and the number prefix once per response. */
+/**
+ * Turns tickets into {@link TicketView}s, loading statuses, requesters and the number prefix once per response; the
+ * work that answers the tickets runs in the same transaction ({@link #after}, {@link #page}).
+ */
 @Component
 @Transactional(readOnly = true)
 class TicketViews {
@@ -26,6 +31,18 @@ class TicketViews {
         this.statuses = statuses;
         this.contacts = contacts;
         this.settings = settings;
+    }
+
+    /** Does {@code work} and shows the ticket it answers, in one transaction. */
+    @Transactional
+    TicketView after(Supplier<Ticket> work) {
+        return of(work.get());
+    }
+
+    /** Lists a page and shows its tickets, in one read-only transaction. */
+    TicketController.TicketPage page(Supplier<TicketSearch.Page> list) {
+        TicketSearch.Page page = list.get();
+        return new TicketController.TicketPage(of(page.tickets()), page.nextCursor());
     }
 
     TicketView of(Ticket ticket) {
