@@ -81,6 +81,8 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers(
                                 "/api/v1/settings/smtp",
+                                "/api/v1/settings/mail-templates",
+                                "/api/v1/settings/mail-templates/**",
                                 "/api/v1/settings/mailboxes",
                                 "/api/v1/settings/mailboxes/**",
                                 "/api/v1/settings/inbound-mail",

@@ -2,8 +2,10 @@ package io.safaridesk.worker.mail;
 
 import io.safaridesk.platform.mail.MailTemplate;
 import io.safaridesk.platform.mail.MailTemplates;
+import io.safaridesk.platform.mail.Placeholder;
 import io.safaridesk.platform.mail.ReplyAddress;
 import io.safaridesk.platform.mail.SmtpServer;
+import io.safaridesk.platform.mail.WorkspaceMailTemplates;
 import io.safaridesk.platform.mail.WorkspaceSmtp;
 import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.settings.WorkspaceSettings;
@@ -38,6 +40,7 @@ public class OutboundMail {
     private EntityManager entityManager;
 
     private final MailTemplates templates;
+    private final WorkspaceMailTemplates texts;
     private final Settings settings;
     private final WorkspaceSmtp smtp;
     private final ReplyAddress replyAddress;
@@ -46,12 +49,14 @@ public class OutboundMail {
 
     OutboundMail(
             MailTemplates templates,
+            WorkspaceMailTemplates texts,
             Settings settings,
             WorkspaceSmtp smtp,
             ReplyAddress replyAddress,
             MailProperties properties,
             Clock clock) {
         this.templates = templates;
+        this.texts = texts;
         this.settings = settings;
         this.smtp = smtp;
         this.replyAddress = replyAddress;
@@ -65,6 +70,7 @@ public class OutboundMail {
      * @param ticketId the ticket it is about, or null
      * @param toRequester true for mail to the ticket's requester: it joins the ticket's mail thread
      * @param autoSubmitted true for notifications ({@code Auto-Submitted: auto-generated}), false for a person's reply
+     * @param language the recipient's language (BCP 47), or null for the workspace's default
      * @param notBefore when it may go (the end of the recipient's quiet hours), or null for now
      */
     public record Mail(
@@ -74,16 +80,27 @@ public class OutboundMail {
             boolean toRequester,
             boolean autoSubmitted,
             String fromName,
-            Map<String, ?> values,
+            Map<Placeholder, String> values,
+            String language,
             Instant notBefore) {}
 
-    /** Queues the mail; answers its Message-ID. */
+    /**
+     * Queues the mail, written from the workspace's own text of its template in the recipient's language or the
+     * shipped one; answers its Message-ID.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public String queue(Mail mail) {
+        return queue(mail, texts.effective(mail.template(), language(mail)));
+    }
+
+    /** Queues the mail written from {@code content} (an admin's test of a draft); answers its Message-ID. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String queue(Mail mail, MailTemplates.Content content) {
         TenantSlug workspace = TenantContext.current();
         WorkspaceSettings workspaceSettings = settings.current();
         MailTemplates.Rendered rendered = templates.render(
-                mail.template(),
+                content,
+                language(mail),
                 new MailTemplates.Branding(
                         workspaceSettings.name(), workspaceSettings.emailSignature(), workspaceSettings.supportUrl()),
                 mail.values());
@@ -138,6 +155,10 @@ public class OutboundMail {
                 .setParameter("now", now)
                 .executeUpdate();
         return messageId;
+    }
+
+    private String language(Mail mail) {
+        return mail.language() == null ? settings.current().defaultLanguage() : mail.language();
     }
 
     /**
