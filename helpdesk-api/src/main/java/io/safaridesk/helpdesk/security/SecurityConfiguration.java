@@ -69,6 +69,8 @@ class SecurityConfiguration {
                         .hasRole("admin")
                         .requestMatchers("/api/v1/assignment-rules", "/api/v1/assignment-rules/**")
                         .hasRole("admin")
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+                        .hasRole("admin")
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**", "/api/v1/ticket/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers(HttpMethod.GET, "/api/v1/task-statuses", "/api/v1/task-statuses/**")

@@ -18,6 +18,8 @@ import static io.safaridesk.platform.mail.Placeholder.TICKET_NUMBER;
 import static io.safaridesk.platform.mail.Placeholder.TICKET_STATUS;
 import static io.safaridesk.platform.mail.Placeholder.TICKET_SUBJECT;
 import static io.safaridesk.platform.mail.Placeholder.TICKET_URL;
+import static io.safaridesk.platform.mail.Placeholder.WEBHOOK_REASON;
+import static io.safaridesk.platform.mail.Placeholder.WEBHOOK_URL;
 import static io.safaridesk.platform.mail.Placeholder.WORKSPACE_NAME;
 import static io.safaridesk.platform.mail.Placeholder.WORKSPACE_SUPPORT_URL;
 
@@ -99,6 +101,7 @@ public enum MailTemplate {
             RECIPIENT_NAME,
             AGENT_NAME),
     EXPORT_READY("export-ready", RECIPIENT_NAME, EXPORT_NAME, EXPORT_URL, EXPORT_EXPIRES_AT),
+    WEBHOOK_DISABLED("webhook-disabled", RECIPIENT_NAME, WEBHOOK_URL, WEBHOOK_REASON),
     SIGNUP_OTP("signup-otp", SIGNUP_NAME, SIGNUP_CODE, SIGNUP_VALID_MINUTES);
 
     private final String file;

@@ -32,6 +32,11 @@ public enum Placeholder {
     EXPORT_NAME("export.name", "The export's file name", "tickets-2026-12-03.csv"),
     EXPORT_URL("export.url", "The export's download link", "https://app.safaridesk.example/api/v1/exports/7/file"),
     EXPORT_EXPIRES_AT("export.expires_at", "When the export's link stops working", "2026-12-05T10:00:00Z"),
+    WEBHOOK_URL("webhook.url", "The disabled webhook's target URL", "https://hooks.example.com/safaridesk"),
+    WEBHOOK_REASON(
+            "webhook.reason",
+            "Why the webhook was disabled",
+            "Delivery msg_2f1c failed 8 times since 2026-12-02T10:00:00Z; last: HTTP 500"),
     SIGNUP_NAME("signup.name", "The name of the person signing up", "Jo Founder"),
     SIGNUP_CODE("signup.code", "The one-time sign-up code", "123456"),
     SIGNUP_VALID_MINUTES("signup.valid_minutes", "For how many minutes the code is valid", "10");
