@@ -78,6 +78,8 @@ class SecurityConfiguration {
                                 "/api/v1/dashboard",
                                 "/api/v1/dashboard/**")
                         .hasAnyRole("admin", "agent")
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+                        .hasRole("admin")
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**", "/api/v1/ticket/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers(HttpMethod.GET, "/api/v1/task-statuses", "/api/v1/task-statuses/**")
@@ -90,6 +92,8 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers(
                                 "/api/v1/settings/smtp",
+                                "/api/v1/settings/mail-templates",
+                                "/api/v1/settings/mail-templates/**",
                                 "/api/v1/settings/mailboxes",
                                 "/api/v1/settings/mailboxes/**",
                                 "/api/v1/settings/inbound-mail",

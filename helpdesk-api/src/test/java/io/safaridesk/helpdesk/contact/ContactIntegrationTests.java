@@ -78,6 +78,32 @@ class ContactIntegrationTests extends TwoWorkspaceApiTests {
     }
 
     @Test
+    void aContactsMailLanguageAndStatusMailChoiceAreKeptAndABadLanguageIsRefusedNamingIt() {
+        String email = "lang-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        Api.Reply created = api.send(
+                HttpMethod.POST,
+                "/api/v1/contacts",
+                acmeAgent,
+                Map.of("name", "Greta", "email", email, "language", "de-at", "email_updates", false));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("language")).isEqualTo("de-AT");
+        assertThat(created.body().get("email_updates").asBoolean()).isFalse();
+        Api.Reply defaults = create(acmeAgent, "Plain", "plain-" + email, null, null);
+        assertThat(defaults.text("language")).isNull();
+        assertThat(defaults.body().get("email_updates").asBoolean()).isTrue();
+
+        Api.Reply bad = api.send(
+                HttpMethod.PUT,
+                "/api/v1/contacts/" + created.body().get("id").asLong(),
+                acmeAgent,
+                Map.of("name", "Greta", "email", email, "language", "not a language!"));
+
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(field(bad)).isEqualTo("language");
+    }
+
+    @Test
     void aMalformedEmailIsRefusedNamingTheEmailField() {
         Api.Reply bad = create(acmeAdmin, "Nobody", "not-an-email", null, null);
 

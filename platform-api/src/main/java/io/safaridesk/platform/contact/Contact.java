@@ -43,6 +43,11 @@ public class Contact {
 
     private Instant invitedAt;
 
+    private String language;
+
+    @Column(nullable = false)
+    private boolean emailUpdates = true;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -83,6 +88,18 @@ public class Contact {
         this.phone = details.phone();
         this.organisation = details.organisation();
         this.tags = new ArrayList<>(details.tags());
+        this.language = details.language() == null ? null : details.language().value();
+        this.emailUpdates = details.emailUpdates();
+    }
+
+    /** The language mail to this contact is written in; null for the workspace's default. */
+    public String language() {
+        return language;
+    }
+
+    /** Whether the contact gets mail when their ticket is solved, closed or waits on them. */
+    public boolean emailUpdates() {
+        return emailUpdates;
     }
 
     public Long id() {

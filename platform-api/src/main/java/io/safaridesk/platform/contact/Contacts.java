@@ -4,6 +4,7 @@ import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import io.safaridesk.platform.i18n.LanguageTag;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -36,9 +37,20 @@ public class Contacts {
         this.clock = clock;
     }
 
-    /** What an agent sets on a contact. {@code version} guards against lost updates when given. */
+    /**
+     * What an agent sets on a contact. {@code language} (null for the workspace's default) is the language of the mail
+     * the contact gets; {@code emailUpdates} false stops the mails about their tickets' status. {@code version} guards
+     * against lost updates when given.
+     */
     public record Details(
-            String name, String email, String phone, String organisation, List<String> tags, Integer version) {
+            String name,
+            String email,
+            String phone,
+            String organisation,
+            List<String> tags,
+            LanguageTag language,
+            boolean emailUpdates,
+            Integer version) {
 
         public Details {
             email = email.trim().toLowerCase(Locale.ROOT);

@@ -23,5 +23,8 @@ public final class EventTopology {
     /** An export could not be written ({@code user_id}, {@code export_name}, {@code reason}). */
     public static final String EXPORT_FAILED = "export.failed";
 
+    /** An admin asked for a test mail of a template ({@code template}, {@code language}, {@code recipient}, ...). */
+    public static final String MAIL_TEST_REQUESTED = "mail.test-requested";
+
     private EventTopology() {}
 }

@@ -2,6 +2,7 @@ package io.safaridesk.provisioning.signup;
 
 import io.safaridesk.platform.mail.MailTemplate;
 import io.safaridesk.platform.mail.MailTemplates;
+import io.safaridesk.platform.mail.Placeholder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
@@ -26,8 +27,15 @@ class SignUpMails {
     void sendCode(String to, String adminName, String businessName, String code, long validMinutes) {
         MailTemplates.Rendered rendered = templates.render(
                 MailTemplate.SIGNUP_OTP,
+                MailTemplates.DEFAULT_LANGUAGE,
                 new MailTemplates.Branding(businessName, null, null),
-                Map.of("adminName", adminName, "code", code, "validMinutes", validMinutes));
+                Map.of(
+                        Placeholder.SIGNUP_NAME,
+                        adminName,
+                        Placeholder.SIGNUP_CODE,
+                        code,
+                        Placeholder.SIGNUP_VALID_MINUTES,
+                        String.valueOf(validMinutes)));
         try {
             MimeMessage message = mail.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");

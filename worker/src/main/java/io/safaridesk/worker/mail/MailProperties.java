@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Outbound mail: the platform's sender and support address (the Reply-To's base, plus-addressed per ticket) for
  * workspaces that set none, and how undelivered mail is retried: after {@code retryInitial}, doubling up to
- * {@code retryMax}, for as long as it takes.
+ * {@code retryMax}, for as long as it takes. {@code appUrl} is the web app's address that ticket links in mail point
+ * to ({@code <appUrl>/tickets/<id>} for staff, {@code <appUrl>/portal/<workspace>/tickets/<id>} for requesters).
  */
 @ConfigurationProperties("safaridesk.mail")
 public record MailProperties(
@@ -15,7 +16,8 @@ public record MailProperties(
         @DefaultValue("support@safaridesk.local") String supportAddress,
         @DefaultValue("50") int batchSize,
         @DefaultValue("5s") Duration retryInitial,
-        @DefaultValue("5m") Duration retryMax) {
+        @DefaultValue("5m") Duration retryMax,
+        @DefaultValue("http://127.0.0.1:8080") String appUrl) {
 
     /** The wait after the {@code attempts}-th failed try. */
     public Duration backoff(int attempts) {

@@ -3,8 +3,10 @@ package io.safaridesk.worker.mail;
 import io.safaridesk.platform.inbound.AutomaticReplies;
 import io.safaridesk.platform.mail.MailTemplate;
 import io.safaridesk.platform.mail.MailTemplates;
+import io.safaridesk.platform.mail.Placeholder;
 import io.safaridesk.platform.mail.ReplyAddress;
 import io.safaridesk.platform.mail.SmtpServer;
+import io.safaridesk.platform.mail.WorkspaceMailTemplates;
 import io.safaridesk.platform.mail.WorkspaceSmtp;
 import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.settings.WorkspaceSettings;
@@ -39,6 +41,7 @@ public class OutboundMail {
     private EntityManager entityManager;
 
     private final MailTemplates templates;
+    private final WorkspaceMailTemplates texts;
     private final Settings settings;
     private final WorkspaceSmtp smtp;
     private final ReplyAddress replyAddress;
@@ -48,6 +51,7 @@ public class OutboundMail {
 
     OutboundMail(
             MailTemplates templates,
+            WorkspaceMailTemplates texts,
             Settings settings,
             WorkspaceSmtp smtp,
             ReplyAddress replyAddress,
@@ -56,6 +60,7 @@ public class OutboundMail {
             AutomaticReplies automaticReplies) {
         this.automaticReplies = automaticReplies;
         this.templates = templates;
+        this.texts = texts;
         this.settings = settings;
         this.smtp = smtp;
         this.replyAddress = replyAddress;
@@ -69,6 +74,7 @@ public class OutboundMail {
      * @param ticketId the ticket it is about, or null
      * @param toRequester true for mail to the ticket's requester: it joins the ticket's mail thread
      * @param autoSubmitted true for notifications ({@code Auto-Submitted: auto-generated}), false for a person's reply
+     * @param language the recipient's language (BCP 47), or null for the workspace's default
      * @param notBefore when it may go (the end of the recipient's quiet hours), or null for now
      */
     public record Mail(
@@ -78,22 +84,31 @@ public class OutboundMail {
             boolean toRequester,
             boolean autoSubmitted,
             String fromName,
-            Map<String, ?> values,
+            Map<Placeholder, String> values,
+            String language,
             Instant notBefore) {}
 
     /**
-     * Queues the mail; answers its Message-ID, or null when it is automatic and may not go to its recipient (a mailing
+     * Queues the mail, written from the workspace's own text of its template in the recipient's language or the
+     * shipped one; answers its Message-ID, or null when it is automatic and may not go to its recipient (a mailing
      * list, or the requester of a ticket a list's mail opened: RFC 3834).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public String queue(Mail mail) {
+        return queue(mail, texts.effective(mail.template(), language(mail)));
+    }
+
+    /** Queues the mail written from {@code content} (an admin's test of a draft); answers its Message-ID or null. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String queue(Mail mail, MailTemplates.Content content) {
         if (mail.autoSubmitted() && !automaticReplies.allowed(mail.ticketId(), mail.recipient())) {
             return null;
         }
         TenantSlug workspace = TenantContext.current();
         WorkspaceSettings workspaceSettings = settings.current();
         MailTemplates.Rendered rendered = templates.render(
-                mail.template(),
+                content,
+                language(mail),
                 new MailTemplates.Branding(
                         workspaceSettings.name(), workspaceSettings.emailSignature(), workspaceSettings.supportUrl()),
                 mail.values());
@@ -148,6 +163,10 @@ public class OutboundMail {
                 .setParameter("now", now)
                 .executeUpdate();
         return messageId;
+    }
+
+    private String language(Mail mail) {
+        return mail.language() == null ? settings.current().defaultLanguage() : mail.language();
     }
 
     /**

@@ -8,12 +8,16 @@ import java.util.List;
  */
 public record Concern(String name, List<String> bindings) {
 
-    /** In-app notifications and outbound email about tickets, SLA and exports. */
-    public static final Concern NOTIFICATIONS = new Concern("notifications", List.of("ticket.#", "sla.#", "export.#"));
+    /** In-app notifications and outbound email about tickets, SLA and exports, and admins' test mails. */
+    public static final Concern NOTIFICATIONS =
+            new Concern("notifications", List.of("ticket.#", "sla.#", "export.#", "mail.#"));
 
     /** Ticket exports to write ({@code export.requested}). */
     public static final Concern EXPORTS = new Concern("exports", List.of("export.requested"));
 
-    /** Every concern the worker consumes (inbound email comes next). */
-    public static final List<Concern> ALL = List.of(NOTIFICATIONS, EXPORTS);
+    /** Ticket and SLA events that workspaces' webhooks subscribe to. */
+    public static final Concern WEBHOOKS = new Concern("webhooks", List.of("ticket.#", "sla.#"));
+
+    /** Every concern the worker consumes. */
+    public static final List<Concern> ALL = List.of(NOTIFICATIONS, EXPORTS, WEBHOOKS);
 }

@@ -1,16 +1,22 @@
 package io.safaridesk.worker.notification;
 
+import io.safaridesk.platform.events.EventTopology;
 import io.safaridesk.platform.mail.MailTemplate;
+import io.safaridesk.platform.mail.MailTemplates;
+import io.safaridesk.platform.mail.Placeholder;
+import io.safaridesk.platform.mail.WorkspaceMailTemplates;
 import io.safaridesk.platform.notification.NotificationKind;
 import io.safaridesk.platform.notification.NotificationPreferences;
 import io.safaridesk.platform.notification.Notifications;
+import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.worker.mail.OutboundMail;
 import io.safaridesk.worker.messaging.EventMessage;
 import io.safaridesk.worker.messaging.ProcessedMessages;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <ul>
  *   <li>{@code ticket.created}: an acknowledgement to the requester (not for internal tickets);
+ *   <li>{@code ticket.status-changed}: the requester and CC'd participants when their ticket is solved or closed, or
+ *       set pending by an agent, in each one's language;
  *   <li>{@code ticket.assigned}: the new assignee;
  *   <li>{@code ticket.reply-added}: an agent's public reply goes to the requester in the ticket's mail thread; a
  *       requester's reply to the assignee and watchers;
@@ -29,11 +37,13 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@code sla.at-risk}, {@code sla.breached} ({@code ticket_id}, {@code metric}, {@code due_at}, {@code notified_agent_ids}):
  *       the agents the sweep named (assignee, department leads, admins);
  *   <li>{@code export.ready} ({@code user_id}, {@code export_name}, {@code download_url}, {@code expires_at}): the user;
- *   <li>{@code export.failed} ({@code user_id}, {@code export_name}, {@code reason}): the user, in-app.
+ *   <li>{@code export.failed} ({@code user_id}, {@code export_name}, {@code reason}): the user, in-app;
+ *   <li>{@code mail.test-requested}: an admin's test of a mail text, to the admin.
  * </ul>
  *
  * Staff get what their preferences allow (per kind, email and/or in-app; mail waits out quiet hours), never a
- * notification of their own action. Other events are recorded as handled and otherwise ignored.
+ * notification of their own action; requesters get status mail unless their contact opted out, and a requester with
+ * a portal account has it wait out their quiet hours. Other events are recorded as handled and otherwise ignored.
  */
 @Component
 class TicketNotifications {
@@ -45,6 +55,8 @@ class TicketNotifications {
     private final TicketFacts facts;
     private final Notifications notifications;
     private final OutboundMail mail;
+    private final TicketLinks links;
+    private final Settings settings;
     private final Clock clock;
 
     TicketNotifications(
@@ -52,11 +64,15 @@ class TicketNotifications {
             TicketFacts facts,
             Notifications notifications,
             OutboundMail mail,
+            TicketLinks links,
+            Settings settings,
             Clock clock) {
         this.processed = processed;
         this.facts = facts;
         this.notifications = notifications;
         this.mail = mail;
+        this.links = links;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -71,6 +87,7 @@ class TicketNotifications {
         String actor = text(payload, "actor_id");
         switch (event.type()) {
             case "ticket.created" -> acknowledge(payload);
+            case "ticket.status-changed" -> statusChanged(payload, actor);
             case "ticket.assigned" -> assigned(payload, actor);
             case "ticket.reply-added" -> replied(payload, actor);
             case "ticket.mention-made" -> mentioned(payload, actor);
@@ -78,6 +95,7 @@ class TicketNotifications {
             case "sla.breached" -> sla(payload, NotificationKind.SLA_BREACHED, MailTemplate.SLA_BREACHED);
             case "export.ready" -> exportReady(payload);
             case "export.failed" -> exportFailed(payload);
+            case EventTopology.MAIL_TEST_REQUESTED -> testMail(payload);
             default -> {}
         }
     }
@@ -87,18 +105,59 @@ class TicketNotifications {
             return;
         }
         facts.ticket(payload.path("ticket_id").asLong())
-                .ifPresent(ticket -> mail.queue(new OutboundMail.Mail(
-                        MailTemplate.NEW_TICKET,
-                        ticket.requesterEmail(),
-                        ticket.id(),
-                        true,
-                        true,
-                        null,
-                        Map.of(
-                                "ticketRef", ticket.reference(),
-                                "subject", ticket.subject(),
-                                "requesterName", ticket.requesterName()),
-                        null)));
+                .ifPresent(ticket -> facts.customers(ticket.id()).stream()
+                        .findFirst()
+                        .ifPresent(requester -> mail.queue(new OutboundMail.Mail(
+                                MailTemplate.NEW_TICKET,
+                                requester.email(),
+                                ticket.id(),
+                                true,
+                                true,
+                                null,
+                                customerValues(ticket, requester),
+                                requester.language(),
+                                null))));
+    }
+
+    /**
+     * A status change the requester's side hears about: solved or closed by anyone but themselves, or set pending by an
+     * agent (who is asking them something); for each of them in their language, unless they opted out of these mails.
+     */
+    private void statusChanged(JsonNode payload, String actor) {
+        MailTemplate template = switch (payload.path("to_category").asString("")) {
+            case "RESOLVED" -> MailTemplate.TICKET_SOLVED;
+            case "CLOSED" -> MailTemplate.TICKET_CLOSED;
+            case "PENDING" -> MailTemplate.TICKET_PENDING;
+            default -> null;
+        };
+        Optional<TicketFacts.Person> agent = facts.agentOfUser(actor);
+        if (template == null || (template == MailTemplate.TICKET_PENDING && agent.isEmpty())) {
+            return;
+        }
+        facts.ticket(payload.path("ticket_id").asLong())
+                .filter(ticket -> !"INTERNAL".equals(ticket.channel()))
+                .ifPresent(ticket -> facts.customers(ticket.id()).stream()
+                        .filter(TicketFacts.Customer::emailUpdates)
+                        .filter(customer ->
+                                customer.userId() == null || !customer.userId().equals(actor))
+                        .forEach(customer -> {
+                            Map<Placeholder, String> values = customerValues(ticket, customer);
+                            agent.ifPresent(person -> values.put(Placeholder.AGENT_NAME, person.name()));
+                            mail.queue(new OutboundMail.Mail(
+                                    template,
+                                    customer.email(),
+                                    ticket.id(),
+                                    true,
+                                    true,
+                                    null,
+                                    values,
+                                    customer.language(),
+                                    customer.userId() == null
+                                            ? null
+                                            : notifications
+                                                    .preferencesOf(customer.userId())
+                                                    .mailAllowedFrom(clock.instant())));
+                        }));
     }
 
     private void assigned(JsonNode payload, String actor) {
@@ -124,23 +183,28 @@ class TicketNotifications {
                 .ifPresent(ticket -> facts.message(payload.path("message_id").asLong())
                         .filter(TicketFacts.MessageInfo::isPublic)
                         .ifPresent(message -> {
-                            Map<String, Object> values = Map.of(
-                                    "ticketRef", ticket.reference(),
-                                    "subject", ticket.subject(),
-                                    "authorName", message.authorName(),
-                                    "bodyHtml", message.bodyHtml(),
-                                    "bodyText", message.bodyText());
+                            Map<Placeholder, String> values = Map.of(
+                                    Placeholder.AGENT_NAME, message.authorName(),
+                                    Placeholder.MESSAGE_HTML, message.bodyHtml(),
+                                    Placeholder.MESSAGE_TEXT, message.bodyText());
                             if (!payload.path("author_agent_id").isNull()
                                     && !payload.path("author_agent_id").isMissingNode()) {
-                                mail.queue(new OutboundMail.Mail(
-                                        MailTemplate.PUBLIC_REPLY,
-                                        ticket.requesterEmail(),
-                                        ticket.id(),
-                                        true,
-                                        false,
-                                        message.authorName(),
-                                        values,
-                                        null));
+                                facts.customers(ticket.id()).stream()
+                                        .findFirst()
+                                        .ifPresent(requester -> {
+                                            Map<Placeholder, String> model = customerValues(ticket, requester);
+                                            model.putAll(values);
+                                            mail.queue(new OutboundMail.Mail(
+                                                    MailTemplate.PUBLIC_REPLY,
+                                                    requester.email(),
+                                                    ticket.id(),
+                                                    true,
+                                                    false,
+                                                    message.authorName(),
+                                                    model,
+                                                    requester.language(),
+                                                    null));
+                                        });
                             } else {
                                 facts.followers(ticket.id()).stream()
                                         .filter(agent -> !Objects.equals(agent.userId(), actor))
@@ -171,9 +235,9 @@ class TicketNotifications {
                                         message.authorName() + " mentioned you on " + ticket.reference(),
                                         abbreviate(message.bodyText()),
                                         Map.of(
-                                                "authorName", message.authorName(),
-                                                "bodyHtml", message.bodyHtml(),
-                                                "bodyText", message.bodyText())))));
+                                                Placeholder.AGENT_NAME, message.authorName(),
+                                                Placeholder.MESSAGE_HTML, message.bodyHtml(),
+                                                Placeholder.MESSAGE_TEXT, message.bodyText())))));
     }
 
     /**
@@ -200,7 +264,7 @@ class TicketNotifications {
                                                         ? " breached its " + target + " target"
                                                         : " is at risk of breaching its " + target + " target"),
                                         ticket.subject(),
-                                        Map.of("target", target, "dueAt", dueAt)))));
+                                        Map.of(Placeholder.SLA_TARGET, target, Placeholder.SLA_DUE_AT, dueAt)))));
     }
 
     private void exportReady(JsonNode payload) {
@@ -219,11 +283,30 @@ class TicketNotifications {
                     true,
                     null,
                     Map.of(
-                            "exportName", name,
-                            "downloadUrl", String.valueOf(text(payload, "download_url")),
-                            "expiresAt", String.valueOf(text(payload, "expires_at"))),
+                            Placeholder.EXPORT_NAME, name,
+                            Placeholder.EXPORT_URL, String.valueOf(text(payload, "download_url")),
+                            Placeholder.EXPORT_EXPIRES_AT, String.valueOf(text(payload, "expires_at"))),
+                    facts.agentOfUser(userId).map(TicketFacts.Person::language).orElse(null),
                     preferences.mailAllowedFrom(clock.instant())));
         }
+    }
+
+    /** An admin's test of a mail text: sent to them with the example values, marked as a test in the subject. */
+    private void testMail(JsonNode payload) {
+        MailTemplate template = MailTemplate.editable(String.valueOf(text(payload, "template")));
+        mail.queue(
+                new OutboundMail.Mail(
+                        template,
+                        text(payload, "recipient"),
+                        null,
+                        false,
+                        true,
+                        null,
+                        WorkspaceMailTemplates.examples(template),
+                        text(payload, "language"),
+                        null),
+                new MailTemplates.Content(
+                        "[Test] " + text(payload, "subject"), text(payload, "html"), text(payload, "text")));
     }
 
     private void exportFailed(JsonNode payload) {
@@ -242,16 +325,16 @@ class TicketNotifications {
             TicketFacts.TicketInfo ticket,
             String title,
             String body,
-            Map<String, Object> values) {
+            Map<Placeholder, String> values) {
         notifications.raise(new Notifications.NewNotification(agent.userId(), kind, ticket.id(), title, body));
         NotificationPreferences preferences = notifications.preferencesOf(agent.userId());
         if (!preferences.wantsEmail(kind)) {
             return;
         }
-        Map<String, Object> model = new HashMap<>(values);
-        model.put("ticketRef", ticket.reference());
-        model.put("subject", ticket.subject());
-        model.put("agentName", agent.name());
+        Map<Placeholder, String> model = ticketValues(ticket);
+        model.put(Placeholder.TICKET_URL, links.staffTicket(ticket.id()));
+        model.put(Placeholder.RECIPIENT_NAME, agent.name());
+        model.putAll(values);
         mail.queue(new OutboundMail.Mail(
                 template,
                 agent.email(),
@@ -260,7 +343,26 @@ class TicketNotifications {
                 true,
                 null,
                 model,
+                agent.language(),
                 preferences.mailAllowedFrom(clock.instant())));
+    }
+
+    private Map<Placeholder, String> customerValues(TicketFacts.TicketInfo ticket, TicketFacts.Customer customer) {
+        Map<Placeholder, String> values = ticketValues(ticket);
+        values.put(Placeholder.TICKET_URL, links.portalTicket(ticket.id()));
+        values.put(Placeholder.RECIPIENT_NAME, customer.name());
+        values.put(Placeholder.AGENT_NAME, settings.current().name());
+        return values;
+    }
+
+    private static Map<Placeholder, String> ticketValues(TicketFacts.TicketInfo ticket) {
+        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        values.put(Placeholder.TICKET_NUMBER, ticket.reference());
+        values.put(Placeholder.TICKET_SUBJECT, ticket.subject());
+        values.put(Placeholder.TICKET_STATUS, ticket.status());
+        values.put(Placeholder.REQUESTER_NAME, ticket.requesterName());
+        values.put(Placeholder.REQUESTER_EMAIL, ticket.requesterEmail());
+        return values;
     }
 
     private static String text(JsonNode payload, String field) {

@@ -3,6 +3,7 @@ package io.safaridesk.helpdesk.contact.web;
 import io.safaridesk.helpdesk.contact.ContactInvitations;
 import io.safaridesk.platform.contact.Contact;
 import io.safaridesk.platform.contact.Contacts;
+import io.safaridesk.platform.i18n.LanguageTag;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,10 +51,20 @@ class ContactController {
             @Size(max = 50) String phone,
             @Size(max = 200) String organisation,
             @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+            @Size(max = 35) String language,
+            Boolean emailUpdates,
             Integer version) {
 
         Contacts.Details toDetails() {
-            return new Contacts.Details(name.trim(), email, phone, organisation, tags, version);
+            return new Contacts.Details(
+                    name.trim(),
+                    email,
+                    phone,
+                    organisation,
+                    tags,
+                    language == null || language.isBlank() ? null : LanguageTag.of("language", language),
+                    emailUpdates == null || emailUpdates,
+                    version);
         }
     }
 
@@ -65,6 +76,8 @@ class ContactController {
             String organisation,
             List<String> tags,
             String userId,
+            String language,
+            boolean emailUpdates,
             Instant invitedAt,
             Instant createdAt,
             Instant updatedAt,
@@ -79,6 +92,8 @@ class ContactController {
                     c.organisation(),
                     c.tags(),
                     c.userId(),
+                    c.language(),
+                    c.emailUpdates(),
                     c.invitedAt(),
                     c.createdAt(),
                     c.updatedAt(),
