@@ -103,6 +103,11 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        launcher.shutdown();
+        try {
+            launcher.shutdown();
+        } catch (IllegalStateException alreadyStopped) {
+            // Qpid's configuration thread has already stopped with the JVM: nothing is left to close
+            log.debug("The embedded AMQP broker had stopped already: {}", alreadyStopped.getMessage());
+        }
     }
 }

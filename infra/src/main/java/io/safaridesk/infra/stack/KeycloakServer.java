@@ -58,6 +58,9 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-port=" + settings.httpPort(),
                 "--http-management-port=" + settings.managementPort(),
                 "--hostname-strict=false",
+                // a runtime option in Keycloak 26.5: without it each instance clusters over JGroups ports
+                // 57800-57803, and the fifth Keycloak on a machine fails to start
+                "--cache=local",
                 "--db-url=" + settings.database().jdbcUrl(),
                 "--db-username=" + settings.database().user(),
                 "--db-password=" + settings.database().password(),

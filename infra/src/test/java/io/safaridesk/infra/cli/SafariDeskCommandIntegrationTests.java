@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.safaridesk.infra.stack.Ports;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,6 +31,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +103,59 @@ class SafariDeskCommandIntegrationTests {
     }
 
     @Test
+    void downStopsEverythingWithinThirtySecondsWithoutErrors() throws Exception {
+        Launched up = launch("up", "--services", "helpdesk-api", "--jar", "helpdesk-api=" + serviceJar);
+        up.awaitLine("SafariDesk is ready:");
+        int linesBeforeDown = up.lineCount();
+        List<ProcessHandle> family = new ArrayList<>(up.process.descendants().toList());
+        family.add(postmaster());
+
+        long start = System.nanoTime();
+        Finished down = launch("down").finish();
+        assertThat(up.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(down.exitCode()).isZero();
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(family)
+                .noneMatch(ProcessHandle::isAlive));
+        assertThat(up.linesAfter(linesBeforeDown)).noneMatch(SafariDeskCommandIntegrationTests::isNoise);
+        assertThat(down.output()).doesNotContain("killing");
+    }
+
+    @Test
+    void ctrlCStopsEverythingWithinThirtySecondsWithoutErrors() throws Exception {
+        Launched up = launch("up", "--services", "helpdesk-api", "--jar", "helpdesk-api=" + serviceJar);
+        up.awaitLine("SafariDesk is ready:");
+        int linesBeforeInterrupt = up.lineCount();
+        List<ProcessHandle> family = new ArrayList<>(up.process.descendants().toList());
+        family.add(postmaster());
+
+        // a terminal's Ctrl-C reaches the launcher and its children (one process group) at once
+        long start = System.nanoTime();
+        List<String> interrupt = new ArrayList<>(List.of("kill", "-INT", Long.toString(up.process.pid())));
+        up.process.children().forEach(child -> interrupt.add(Long.toString(child.pid())));
+        assertThat(new ProcessBuilder(interrupt).start().waitFor()).isZero();
+        assertThat(up.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(family)
+                .noneMatch(ProcessHandle::isAlive));
+        assertThat(up.linesAfter(linesBeforeInterrupt)).noneMatch(SafariDeskCommandIntegrationTests::isNoise);
+        assertThat(launch("status").finish().exitCode()).isEqualTo(StatusCommand.NOT_RUNNING);
+    }
+
+    /** What an operator should not see while the stack stops: warnings, errors, stack traces. */
+    private static boolean isNoise(String line) {
+        return line.contains("WARN")
+                || line.contains("ERROR")
+                || line.contains("Exception")
+                || line.startsWith("\tat ")
+                || line.startsWith("safaridesk:");
+    }
+
+    @Test
     void aTakenPortGetsAClearMessageAndStartsNothing() throws Exception {
         try (ServerSocket taken = new ServerSocket(servicePort, 1, InetAddress.getLoopbackAddress())) {
             Finished up = launch("up", "--services", "helpdesk-api", "--jar", "helpdesk-api=" + serviceJar)
@@ -146,6 +202,13 @@ class SafariDeskCommandIntegrationTests {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+        // the fake service uses the AMQP client of this test's class path
+        manifest.getMainAttributes()
+                .put(
+                        Attributes.Name.CLASS_PATH,
+                        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                                .map(entry -> Path.of(entry).toUri().toString())
+                                .collect(Collectors.joining(" ")));
         Path jar = home.resolve("fake-service.jar");
         String entry = FakeService.class.getName().replace('.', '/') + ".class";
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
@@ -178,6 +241,19 @@ class SafariDeskCommandIntegrationTests {
                     // the process ended
                 }
             });
+        }
+
+        int lineCount() {
+            synchronized (output) {
+                return (int) output.chars().filter(c -> c == '\n').count();
+            }
+        }
+
+        List<String> linesAfter(int count) throws InterruptedException {
+            Thread.sleep(100); // let the reader drain the last lines
+            synchronized (output) {
+                return output.toString().lines().skip(count).toList();
+            }
         }
 
         String awaitLine(String prefix) throws InterruptedException {
