@@ -66,12 +66,13 @@ http() {
 body() { jq -r "$1" "$work/body"; }
 expect() { [ "$code" = "$1" ] || fail "$2: expected HTTP $1, got $code: $(cat "$work/body")"; }
 
-# mail_subject ADDRESS TEXT: waits for a mail to ADDRESS whose subject contains TEXT, prints the subject
+# mail_subject ADDRESS TEXT: waits for a mail to ADDRESS whose subject contains TEXT, prints the subject (GreenMail
+# makes a mailbox for each address it receives mail for, with the address as login and password)
 mail_subject() {
   for _ in $(seq 120); do
-    uids=$(curl -s "$imap/INBOX" -u "$1:any" -X "UID SEARCH ALL" 2>/dev/null | tr -d '\r' | sed -n 's/^\* SEARCH//p')
+    uids=$(curl -s "$imap/INBOX" -u "$1:$1" -X "UID SEARCH ALL" 2>/dev/null | tr -d '\r' | sed -n 's/^\* SEARCH//p')
     for uid in $uids; do
-      subject=$(curl -s "$imap/INBOX;UID=$uid;SECTION=HEADER.FIELDS%20(SUBJECT)" -u "$1:any" | tr -d '\r' \
+      subject=$(curl -s "$imap/INBOX;UID=$uid;SECTION=HEADER.FIELDS%20(SUBJECT)" -u "$1:$1" | tr -d '\r' \
         | sed -n 's/^Subject: //p')
       case "$subject" in *"$2"*) echo "$subject"; return 0 ;; esac
     done
@@ -100,8 +101,12 @@ await_ready() {
   fail "the stack did not answer through the front door within ${SAFARIDESK_E2E_READY_TIMEOUT:-900} s"
 }
 
+container_of() { # the container of a compose service (the engine directly: podman-compose prints to stdout too)
+  "$engine" ps -q --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.service=$1" \
+    | head -1
+}
 kcadm() {
-  "${compose[@]}" exec -T keycloak /opt/keycloak/bin/kcadm.sh "$@" --config /tmp/kcadm.config
+  "$engine" exec "$(container_of keycloak)" /opt/keycloak/bin/kcadm.sh "$@" --config /tmp/kcadm.config
 }
 
 log "starting ${compose[*]} up"
@@ -124,15 +129,26 @@ http POST /api/v1/auth/verify-otp/ "$(jq -nc --arg s "$slug" --arg c "$otp_code"
 expect 200 "verify the email code"
 
 log "proving $domain with its well-known file"
-mkdir -p "$work/site/.well-known"
-jq -r .domain.well_known_file.content "$work/registered.json" > "$work/site/.well-known/safaridesk-verification.txt"
-chmod -R a+rX "$work/site"
-network=$("$engine" inspect "$("${compose[@]}" ps -q tenant-provisioning | head -1)" \
-  --format '{{range $name, $n := .NetworkSettings.Networks}}{{$name}} {{end}}' | awk '{print $1}')
-"$engine" run -d --rm --name "$domain_server" --network "$network" --network-alias "$domain" --user 0 \
-  -v "$work/site:/srv:ro,z" --entrypoint java \
-  "${SAFARIDESK_IMAGE_PREFIX:-localhost/safaridesk}/helpdesk-api:${SAFARIDESK_IMAGE_TAG:-0.1.0-SNAPSHOT}" \
-  -m jdk.httpserver -b 0.0.0.0 -p 80 -d /srv >/dev/null
+# a static server on the stack's network under the domain's name: the front door's nginx with a config of its own
+# (files under a hidden folder such as .well-known are served, unlike with the JDK's simple web server)
+mkdir -p "$work/srv/site/.well-known"
+jq -r .domain.well_known_file.content "$work/registered.json" > "$work/srv/site/.well-known/safaridesk-verification.txt"
+cat > "$work/srv/nginx.conf" <<'CONF'
+pid /tmp/nginx.pid;
+error_log stderr warn;
+events {}
+http {
+    access_log off;
+    client_body_temp_path /tmp/client_body;
+    proxy_temp_path /tmp/proxy;
+    server { listen 80; root /srv/site; default_type text/plain; }
+}
+CONF
+chmod -R a+rX "$work/srv"
+"$engine" run -d --rm --name "$domain_server" --network "${project}_default" --network-alias "$domain" --user 0 \
+  -v "$work/srv:/srv:ro,z" --entrypoint nginx \
+  "${SAFARIDESK_IMAGE_PREFIX:-localhost/safaridesk}/front-door:${SAFARIDESK_IMAGE_TAG:-0.1.0-SNAPSHOT}" \
+  -c /srv/nginx.conf -g 'daemon off;' >/dev/null
 for _ in $(seq 30); do
   http POST /api/v1/auth/verify-domain "$(jq -nc --arg s "$slug" '{slug:$s}')"
   [ "$(body .domain.verified)" = true ] && break

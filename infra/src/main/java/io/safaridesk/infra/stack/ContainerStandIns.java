@@ -19,7 +19,8 @@ final class ContainerStandIns implements StandIns {
 
     private static final String POSTGRES_ALIAS = "postgres";
     private static final String KEYCLOAK_ADMIN = "admin";
-    private static final Duration KEYCLOAK_START_TIMEOUT = Duration.ofMinutes(5);
+    // a first start creates Keycloak's schema: minutes on a busy machine (measured here: up to 9 under heavy load)
+    private static final Duration KEYCLOAK_START_TIMEOUT = Duration.ofMinutes(10);
 
     private final ContainerImages images;
     private final String keycloakDatabase;
