@@ -1,6 +1,8 @@
 package io.safaridesk.worker.mail;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.safaridesk.platform.mail.SecretBox;
+import io.safaridesk.platform.observability.TraceCarrier;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,8 +25,13 @@ class MailConfiguration {
 
     @Bean
     MailDelivery mailDelivery(
-            DataSource dataSource, MailTransports transports, MailProperties properties, Clock clock) {
-        return new MailDelivery(dataSource, transports, properties, clock);
+            DataSource dataSource,
+            MailTransports transports,
+            MailProperties properties,
+            Clock clock,
+            TraceCarrier traces,
+            MeterRegistry meters) {
+        return new MailDelivery(dataSource, transports, properties, clock, traces, meters);
     }
 
     @Component

@@ -5,6 +5,7 @@ import io.safaridesk.platform.mail.MailTemplates;
 import io.safaridesk.platform.mail.ReplyAddress;
 import io.safaridesk.platform.mail.SmtpServer;
 import io.safaridesk.platform.mail.WorkspaceSmtp;
+import io.safaridesk.platform.observability.TraceCarrier;
 import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.settings.WorkspaceSettings;
 import io.safaridesk.platform.tenancy.TenantContext;
@@ -43,6 +44,7 @@ public class OutboundMail {
     private final ReplyAddress replyAddress;
     private final MailProperties properties;
     private final Clock clock;
+    private final TraceCarrier traces;
 
     OutboundMail(
             MailTemplates templates,
@@ -50,13 +52,15 @@ public class OutboundMail {
             WorkspaceSmtp smtp,
             ReplyAddress replyAddress,
             MailProperties properties,
-            Clock clock) {
+            Clock clock,
+            TraceCarrier traces) {
         this.templates = templates;
         this.settings = settings;
         this.smtp = smtp;
         this.replyAddress = replyAddress;
         this.properties = properties;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /**
@@ -116,9 +120,9 @@ public class OutboundMail {
         entityManager
                 .createNativeQuery("insert into platform.mail_outbox (id, tenant_slug, kind, message_id, from_address,"
                         + " from_name, recipient, reply_to, subject, body_text, body_html, in_reply_to, references_ids,"
-                        + " auto_submitted, next_attempt_at, created_at) values (:id, :tenant, :kind, :messageId,"
-                        + " :from, :fromName, :recipient, :replyTo, :subject, :text, :html, :inReplyTo, :references,"
-                        + " :auto, :next, :now)")
+                        + " auto_submitted, next_attempt_at, created_at, trace_context) values (:id, :tenant, :kind,"
+                        + " :messageId, :from, :fromName, :recipient, :replyTo, :subject, :text, :html, :inReplyTo,"
+                        + " :references, :auto, :next, :now, cast(:trace as jsonb))")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("tenant", workspace.value())
                 .setParameter("kind", mail.template().file())
@@ -136,6 +140,7 @@ public class OutboundMail {
                 .setParameter(
                         "next", mail.notBefore() == null || mail.notBefore().isBefore(now) ? now : mail.notBefore())
                 .setParameter("now", now)
+                .setParameter("trace", traces.current())
                 .executeUpdate();
         return messageId;
     }
