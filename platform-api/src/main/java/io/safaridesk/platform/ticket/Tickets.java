@@ -10,6 +10,7 @@ import io.safaridesk.platform.department.Departments;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
 import io.safaridesk.platform.observability.OnCommit;
+import io.safaridesk.platform.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,7 +135,9 @@ public class Tickets {
                 meters.counter(
                         "safaridesk.tickets.opened",
                         "channel",
-                        ticket.channel().name().toLowerCase()),
+                        ticket.channel().name().toLowerCase(),
+                        "workspace",
+                        TenantContext.current().value()),
                 1);
         journal.record(ticket, actor, "created", List.of(), now);
         journal.publish(new TicketEvent.TicketCreated(
