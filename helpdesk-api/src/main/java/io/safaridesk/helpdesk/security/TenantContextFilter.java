@@ -7,15 +7,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import org.slf4j.MDC;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs the rest of an authenticated request as the token's workspace. Nothing else (host, headers, path) can choose
- * the workspace of an authenticated request. While the workspace's realm moves to another cell, only reads pass.
+ * the workspace of an authenticated request. While the workspace's realm moves to another cell, only reads pass. The
+ * caller's user id (the token's subject) is in the logging context as {@value #USER_LOG_KEY} meanwhile.
  */
 final class TenantContextFilter extends OncePerRequestFilter {
+
+    static final String USER_LOG_KEY = "user_id";
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -37,7 +41,7 @@ final class TenantContextFilter extends OncePerRequestFilter {
             problems.readOnly(response, tenantAuthentication.tenant());
             return;
         }
-        try {
+        try (MDC.MDCCloseable user = MDC.putCloseable(USER_LOG_KEY, tenantAuthentication.getName())) {
             TenantContext.callAs(tenantAuthentication.tenant(), () -> {
                 try {
                     chain.doFilter(request, response);

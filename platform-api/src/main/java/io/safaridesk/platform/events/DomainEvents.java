@@ -1,5 +1,6 @@
 package io.safaridesk.platform.events;
 
+import io.safaridesk.platform.observability.TraceCarrier;
 import io.safaridesk.platform.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Records a workspace's domain event in the platform outbox inside the caller's transaction: the event exists if and
  * only if the change that caused it commits. The outbox relay publishes it to {@link EventTopology#EVENTS_EXCHANGE}
- * with the routing key as message type and the workspace in a header.
+ * with the routing key as message type and the workspace in a header. The current trace is stored with it, so that
+ * the request's trace goes on through RabbitMQ into the worker.
  */
 @Component
 public class DomainEvents {
@@ -23,10 +25,12 @@ public class DomainEvents {
 
     private final JsonMapper json;
     private final Clock clock;
+    private final TraceCarrier traces;
 
-    DomainEvents(JsonMapper json, Clock clock) {
+    DomainEvents(JsonMapper json, Clock clock, TraceCarrier traces) {
         this.json = json;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /** Records {@code event} under {@code routingKey}; answers its message id. */
@@ -34,7 +38,12 @@ public class DomainEvents {
     public UUID record(String routingKey, Object event) {
         UUID id = UUID.randomUUID();
         entityManager.persist(new OutboxEntry(
-                id, TenantContext.current().value(), routingKey, json.writeValueAsString(event), clock.instant()));
+                id,
+                TenantContext.current().value(),
+                routingKey,
+                json.writeValueAsString(event),
+                clock.instant(),
+                traces.current()));
         return id;
     }
 }

@@ -29,13 +29,17 @@ class OutboxEntry {
     @Column(nullable = false)
     private Instant createdAt;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String traceContext;
+
     protected OutboxEntry() {}
 
-    OutboxEntry(UUID id, String tenantSlug, String type, String payload, Instant createdAt) {
+    OutboxEntry(UUID id, String tenantSlug, String type, String payload, Instant createdAt, String traceContext) {
         this.id = id;
         this.tenantSlug = tenantSlug;
         this.type = type;
         this.payload = payload;
         this.createdAt = createdAt;
+        this.traceContext = traceContext;
     }
 }

@@ -1,10 +1,12 @@
 package io.safaridesk.platform.sla;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.agent.Agent;
 import io.safaridesk.platform.agent.AgentRole;
 import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.events.DomainEvents;
+import io.safaridesk.platform.observability.OnCommit;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.ticket.Ticket;
 import io.safaridesk.platform.ticket.TicketWatchers;
@@ -57,6 +59,7 @@ public class SlaSweeps {
     private final TicketWatchers watchers;
     private final Agents agents;
     private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
 
     SlaSweeps(
             TicketSlaMetricRepository metrics,
@@ -67,7 +70,8 @@ public class SlaSweeps {
             Tickets tickets,
             TicketWatchers watchers,
             Agents agents,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            MeterRegistry meters) {
         this.metrics = metrics;
         this.events = events;
         this.policies = policies;
@@ -77,6 +81,7 @@ public class SlaSweeps {
         this.watchers = watchers;
         this.agents = agents;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.meters = meters;
     }
 
     /** What one sweep of a workspace raised (crossings other sweepers claimed first are not counted). */
@@ -207,6 +212,14 @@ public class SlaSweeps {
                         now,
                         notified,
                         escalations));
+        OnCommit.increment(
+                meters.counter(
+                        "safaridesk.sla.crossings",
+                        "kind",
+                        breach ? "breached" : "at_risk",
+                        "metric",
+                        clock.metric().name().toLowerCase()),
+                1);
         log.info(
                 "SLA {} of ticket {} in {}: {} notified {}{}",
                 kind,

@@ -2,12 +2,17 @@ package io.safaridesk.platform.tenancy;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 
 /**
  * The workspace that the current thread works for. Set around a request or a job with {@link #callAs}; there is no
- * default: asking for the tenant when none is set is an error, never a fall-back to a shared schema.
+ * default: asking for the tenant when none is set is an error, never a fall-back to a shared schema. The workspace is
+ * also in the logging context ({@value #LOG_KEY}), so that every log line written for it names it.
  */
 public final class TenantContext {
+
+    /** The key of the current workspace in the logging context (MDC). */
+    public static final String LOG_KEY = "workspace";
 
     private static final ThreadLocal<TenantSlug> CURRENT = new ThreadLocal<>();
 
@@ -17,13 +22,16 @@ public final class TenantContext {
     public static <T> T callAs(TenantSlug tenant, Supplier<T> work) {
         TenantSlug previous = CURRENT.get();
         CURRENT.set(tenant);
+        MDC.put(LOG_KEY, tenant.value());
         try {
             return work.get();
         } finally {
             if (previous == null) {
                 CURRENT.remove();
+                MDC.remove(LOG_KEY);
             } else {
                 CURRENT.set(previous);
+                MDC.put(LOG_KEY, previous.value());
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.safaridesk.platform.ticket;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.agent.Agent;
 import io.safaridesk.platform.agent.AgentRole;
@@ -8,6 +9,8 @@ import io.safaridesk.platform.contact.Contacts;
 import io.safaridesk.platform.department.Departments;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
+import io.safaridesk.platform.observability.OnCommit;
+import io.safaridesk.platform.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +41,7 @@ public class Tickets {
     private final TicketRouting routing;
     private final OpenTaskGuard openTasks;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     Tickets(
             TicketRepository repository,
@@ -50,7 +54,8 @@ public class Tickets {
             Agents agents,
             TicketRouting routing,
             OpenTaskGuard openTasks,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.repository = repository;
         this.statuses = statuses;
         this.categories = categories;
@@ -62,6 +67,7 @@ public class Tickets {
         this.routing = routing;
         this.openTasks = openTasks;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Who a ticket is for: an existing contact, or a name and email (a contact is found or made by email). */
@@ -126,6 +132,15 @@ public class Tickets {
                 initial,
                 now));
         repository.flush();
+        // "opened", not "created": Prometheus reserves the _created suffix of counters for their creation time
+        OnCommit.increment(
+                meters.counter(
+                        "safaridesk.tickets.opened",
+                        "channel",
+                        ticket.channel().name().toLowerCase(),
+                        "workspace",
+                        TenantContext.current().value()),
+                1);
         journal.record(ticket, actor, "created", List.of(), now);
         journal.publish(new TicketEvent.TicketCreated(
                 ticket.id(),

@@ -1,5 +1,7 @@
 package io.safaridesk.provisioning.saga;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.safaridesk.platform.events.EventTopology;
 import io.safaridesk.platform.events.TenantProvisioned;
 import io.safaridesk.platform.tenancy.TenantSchemas;
@@ -52,6 +54,7 @@ public class ProvisioningSaga {
     private final StepObserver observer;
     private final Clock clock;
     private final int maxAttempts;
+    private final MeterRegistry meters;
 
     ProvisioningSaga(
             TenantRegistry tenants,
@@ -62,7 +65,8 @@ public class ProvisioningSaga {
             TransactionTemplate transaction,
             ObjectProvider<StepObserver> observer,
             Clock clock,
-            @Value("${safaridesk.provisioning.max-attempts:20}") int maxAttempts) {
+            @Value("${safaridesk.provisioning.max-attempts:20}") int maxAttempts,
+            MeterRegistry meters) {
         this.tenants = tenants;
         this.jobs = jobs;
         this.schemas = schemas;
@@ -72,6 +76,7 @@ public class ProvisioningSaga {
         this.observer = observer.getIfAvailable(() -> StepObserver.NONE);
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.meters = meters;
     }
 
     /** How running a job ended. */
@@ -87,6 +92,13 @@ public class ProvisioningSaga {
      * marks the workspace FAILED for an operator to look at.
      */
     public Outcome runJob(UUID tenantId) {
+        Outcome outcome = attempt(tenantId);
+        meters.counter("safaridesk.provisioning.jobs", "outcome", outcome.name().toLowerCase())
+                .increment();
+        return outcome;
+    }
+
+    private Outcome attempt(UUID tenantId) {
         int attempts = jobs.attemptStarted(tenantId);
         try {
             runRemainingSteps(tenantId);
@@ -151,8 +163,16 @@ public class ProvisioningSaga {
     private void runTrack(UUID tenantId, Set<ProvisioningStep> done, ProvisioningStep.Track track) {
         for (ProvisioningStep step : ProvisioningStep.values()) {
             if (step.track() == track && !done.contains(step)) {
-                observer.beforeStep(tenantId, step);
-                execute(step, tenants.findById(tenantId).orElseThrow());
+                Timer.Sample sample = Timer.start(meters);
+                String outcome = "failure";
+                try {
+                    observer.beforeStep(tenantId, step);
+                    execute(step, tenants.findById(tenantId).orElseThrow());
+                    outcome = "success";
+                } finally {
+                    sample.stop(meters.timer(
+                            "safaridesk.provisioning.step", "step", step.name().toLowerCase(), "outcome", outcome));
+                }
                 log.info("Provisioning {}: {} done", tenantId, step);
             }
         }

@@ -1,5 +1,6 @@
 package io.safaridesk.worker.export;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.safaridesk.platform.export.ExportRuns;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,9 +23,11 @@ class ExportJob {
     private static final Logger log = LoggerFactory.getLogger(ExportJob.class);
 
     private final ExportRuns runs;
+    private final MeterRegistry meters;
 
-    ExportJob(ExportRuns runs) {
+    ExportJob(ExportRuns runs, MeterRegistry meters) {
         this.runs = runs;
+        this.meters = meters;
     }
 
     /** Runs export {@code exportId} unless it is not queued any more. */
@@ -49,6 +52,8 @@ class ExportJob {
             }
             ExportRuns.Stored stored = runs.store(run, file);
             runs.finish(run, rows, stored);
+            meters.counter("safaridesk.export.rows", "format", run.format().extension())
+                    .increment(rows);
             log.info("Export {} written: {} tickets, {} bytes", run.exportId(), rows, stored.size());
         } catch (ExportWriter.TooLarge tooLarge) {
             runs.fail(run.exportId(), tooLarge.getMessage());

@@ -1,5 +1,6 @@
 package io.safaridesk.worker.inbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.safaridesk.platform.inbound.InboundLog;
 import io.safaridesk.platform.inbound.InboundRule;
 import io.safaridesk.platform.storage.FileStore;
@@ -38,6 +39,7 @@ class InboundMails {
     private final TenantSchemas schemas;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     InboundMails(
             MailIntake intake,
@@ -46,7 +48,8 @@ class InboundMails {
             FileStore files,
             TenantSchemas schemas,
             DataSource dataSource,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.intake = intake;
         this.inboundLog = inboundLog;
         this.routing = routing;
@@ -54,6 +57,7 @@ class InboundMails {
         this.schemas = schemas;
         this.jdbc = JdbcClient.create(dataSource);
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Where a mail was read: a workspace's mailbox, or the catch-all ({@code workspace} and mailbox null). */
@@ -68,6 +72,18 @@ class InboundMails {
     record Result(TenantSlug workspace, InboundRule rule, Long ticketId) {}
 
     Result take(Source source, byte[] raw) {
+        Result result = takeIn(source, raw);
+        meters.counter(
+                        "safaridesk.mail.received",
+                        "rule",
+                        result.rule() == null
+                                ? "unroutable"
+                                : result.rule().name().toLowerCase())
+                .increment();
+        return result;
+    }
+
+    private Result takeIn(Source source, byte[] raw) {
         ParsedMail mail;
         try {
             mail = MimeReader.read(raw);

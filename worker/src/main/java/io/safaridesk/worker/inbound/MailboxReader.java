@@ -1,5 +1,6 @@
 package io.safaridesk.worker.inbound;
 
+import io.micrometer.core.instrument.Counter;
 import io.safaridesk.platform.inbound.ImapAccount;
 import io.safaridesk.platform.inbound.ImapConnection;
 import jakarta.mail.FetchProfile;
@@ -66,16 +67,24 @@ final class MailboxReader implements Runnable {
     private final Position position;
     private final Sink sink;
     private final InboundProperties properties;
+    private final Counter errors;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean stopped;
     private volatile IMAPStore store;
 
-    MailboxReader(String name, ImapAccount account, Position position, Sink sink, InboundProperties properties) {
+    MailboxReader(
+            String name,
+            ImapAccount account,
+            Position position,
+            Sink sink,
+            InboundProperties properties,
+            Counter errors) {
         this.name = name;
         this.account = account;
         this.position = position;
         this.sink = sink;
         this.properties = properties;
+        this.errors = errors;
     }
 
     @Override
@@ -97,6 +106,7 @@ final class MailboxReader implements Runnable {
                 if (stopped) {
                     break;
                 }
+                errors.increment();
                 log.warn("Reading {} failed: {}; retrying in {}", name, e.toString(), properties.pollInterval());
                 safely(() -> position.polled(e.toString()));
                 sleep(properties.pollInterval());

@@ -1,5 +1,7 @@
 package io.safaridesk.worker.inbound;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.safaridesk.platform.inbound.ImapAccount;
 import io.safaridesk.platform.inbound.Mailboxes;
 import io.safaridesk.platform.tenancy.TenantContext;
@@ -38,6 +40,7 @@ class MailboxReaders {
     private final MailboxPositions positions;
     private final InboundMails inbound;
     private final InboundProperties properties;
+    private final Counter readerErrors;
     private final String owner = "worker-" + UUID.randomUUID();
     private final Map<String, MailboxReader> running = new HashMap<>();
 
@@ -47,13 +50,15 @@ class MailboxReaders {
             Mailboxes mailboxes,
             MailboxPositions positions,
             InboundMails inbound,
-            InboundProperties properties) {
+            InboundProperties properties,
+            MeterRegistry meters) {
         this.directory = directory;
         this.schemas = schemas;
         this.mailboxes = mailboxes;
         this.positions = positions;
         this.inbound = inbound;
         this.properties = properties;
+        this.readerErrors = meters.counter("safaridesk.mailbox.reader.errors");
     }
 
     @Scheduled(fixedDelayString = "${safaridesk.inbound.refresh-interval:30s}")
@@ -114,7 +119,7 @@ class MailboxReaders {
         if (running.containsKey(key)) {
             return;
         }
-        MailboxReader reader = new MailboxReader(name, account, position, sink, properties);
+        MailboxReader reader = new MailboxReader(name, account, position, sink, properties, readerErrors);
         Thread.ofVirtual().name("imap-" + name).start(reader);
         running.put(key, reader);
     }

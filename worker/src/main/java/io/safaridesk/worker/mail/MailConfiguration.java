@@ -1,7 +1,9 @@
 package io.safaridesk.worker.mail;
 
 import io.safaridesk.platform.mail.MailOrigin;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.safaridesk.platform.mail.SecretBox;
+import io.safaridesk.platform.observability.TraceCarrier;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,8 +30,10 @@ class MailConfiguration {
             MailTransports transports,
             MailProperties properties,
             Clock clock,
-            MailOrigin origin) {
-        return new MailDelivery(dataSource, transports, properties, clock, origin);
+            MailOrigin origin,
+            TraceCarrier traces,
+            MeterRegistry meters) {
+        return new MailDelivery(dataSource, transports, properties, clock, origin, traces, meters);
     }
 
     @Component

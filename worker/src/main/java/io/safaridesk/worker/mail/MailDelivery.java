@@ -1,6 +1,9 @@
 package io.safaridesk.worker.mail;
 
 import io.safaridesk.platform.mail.MailOrigin;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.safaridesk.platform.observability.TraceCarrier;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -34,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * senders ever hold the same mail), sent over one SMTP connection per server, and each row marked sent, or, when the
  * server refused or was unreachable, given its next try after a growing delay. Nothing is dropped: a mail stays
  * pending until a server accepts it; only an address the server rejects for good marks it failed. A crash between the
- * server's acceptance and the commit is the one case that sends a mail twice.
+ * server's acceptance and the commit is the one case that sends a mail twice. Each mail's {@code smtp send} span
+ * continues the trace stored when it was queued; {@code safaridesk.mail.sent} counts the outcomes.
  */
 public class MailDelivery {
 
@@ -47,19 +51,25 @@ public class MailDelivery {
     private final MailProperties properties;
     private final Clock clock;
     private final MailOrigin origin;
+    private final TraceCarrier traces;
+    private final MeterRegistry meters;
 
     public MailDelivery(
             DataSource dataSource,
             MailTransports transports,
             MailProperties properties,
             Clock clock,
-            MailOrigin origin) {
+            MailOrigin origin,
+            TraceCarrier traces,
+            MeterRegistry meters) {
         this.origin = origin;
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.transports = transports;
         this.properties = properties;
         this.clock = clock;
+        this.traces = traces;
+        this.meters = meters;
     }
 
     record Pending(
@@ -76,14 +86,15 @@ public class MailDelivery {
             String inReplyTo,
             String referencesIds,
             boolean autoSubmitted,
-            int attempts) {}
+            int attempts,
+            String traceContext) {}
 
     /** Sends one batch of due mail; answers how many were sent. */
     public int deliverDue() {
         Integer sent = transaction.execute(status -> {
             List<Pending> due = jdbc.sql("select id, tenant_slug, message_id, from_address, from_name, recipient,"
                             + " reply_to, subject, body_text, body_html, in_reply_to, references_ids, auto_submitted,"
-                            + " attempts from platform.mail_outbox where status = 'PENDING' and next_attempt_at <= ?"
+                            + " attempts, trace_context::text as trace_context from platform.mail_outbox where status = 'PENDING' and next_attempt_at <= ?"
                             + " order by next_attempt_at limit ? for update skip locked")
                     .params(Timestamp.from(clock.instant()), properties.batchSize())
                     .query(Pending.class)
@@ -126,6 +137,10 @@ public class MailDelivery {
             mails.forEach(mail -> retryLater(mail, e));
             return 0;
         }
+        List<Span> spans = mails.stream()
+                .map(mail -> traces.continueFrom(mail.traceContext(), "smtp send", Span.Kind.CLIENT)
+                        .tag("mail.kind", "smtp"))
+                .toList();
         Map<Object, Exception> failed = Map.of();
         try {
             sender.send(messages.toArray(MimeMessage[]::new));
@@ -140,7 +155,13 @@ public class MailDelivery {
         List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < mails.size(); i++) {
             Exception failure = failed.get(messages.get(i));
+            Span span = spans.get(i);
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.end();
             if (failure == null) {
+                count("sent");
                 sent.add(mails.get(i).id());
             } else if (failure instanceof SendFailedException rejected
                     && rejected.getInvalidAddresses() != null
@@ -150,6 +171,7 @@ public class MailDelivery {
                         mails.get(i).messageId(),
                         mails.get(i).recipient(),
                         failure.getMessage());
+                count("rejected");
                 jdbc.sql("update platform.mail_outbox set status = 'FAILED', attempts = attempts + 1, last_error = ?"
                                 + " where id = ?")
                         .params(
@@ -176,7 +198,12 @@ public class MailDelivery {
         return failed;
     }
 
+    private void count(String outcome) {
+        meters.counter("safaridesk.mail.sent", "outcome", outcome).increment();
+    }
+
     private void retryLater(Pending mail, Exception failure) {
+        count("deferred");
         int attempts = mail.attempts() + 1;
         Instant next = clock.instant().plus(properties.backoff(attempts));
         log.warn(

@@ -8,6 +8,7 @@ import io.safaridesk.platform.mail.ReplyAddress;
 import io.safaridesk.platform.mail.SmtpServer;
 import io.safaridesk.platform.mail.WorkspaceMailTemplates;
 import io.safaridesk.platform.mail.WorkspaceSmtp;
+import io.safaridesk.platform.observability.TraceCarrier;
 import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.settings.WorkspaceSettings;
 import io.safaridesk.platform.tenancy.TenantContext;
@@ -48,6 +49,7 @@ public class OutboundMail {
     private final MailProperties properties;
     private final Clock clock;
     private final AutomaticReplies automaticReplies;
+    private final TraceCarrier traces;
 
     OutboundMail(
             MailTemplates templates,
@@ -57,7 +59,8 @@ public class OutboundMail {
             ReplyAddress replyAddress,
             MailProperties properties,
             Clock clock,
-            AutomaticReplies automaticReplies) {
+            AutomaticReplies automaticReplies,
+            TraceCarrier traces) {
         this.automaticReplies = automaticReplies;
         this.templates = templates;
         this.texts = texts;
@@ -66,6 +69,7 @@ public class OutboundMail {
         this.replyAddress = replyAddress;
         this.properties = properties;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /**
@@ -141,9 +145,9 @@ public class OutboundMail {
         entityManager
                 .createNativeQuery("insert into platform.mail_outbox (id, tenant_slug, kind, message_id, from_address,"
                         + " from_name, recipient, reply_to, subject, body_text, body_html, in_reply_to, references_ids,"
-                        + " auto_submitted, next_attempt_at, created_at) values (:id, :tenant, :kind, :messageId,"
-                        + " :from, :fromName, :recipient, :replyTo, :subject, :text, :html, :inReplyTo, :references,"
-                        + " :auto, :next, :now)")
+                        + " auto_submitted, next_attempt_at, created_at, trace_context) values (:id, :tenant, :kind,"
+                        + " :messageId, :from, :fromName, :recipient, :replyTo, :subject, :text, :html, :inReplyTo,"
+                        + " :references, :auto, :next, :now, cast(:trace as jsonb))")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("tenant", workspace.value())
                 .setParameter("kind", mail.template().file())
@@ -161,6 +165,7 @@ public class OutboundMail {
                 .setParameter(
                         "next", mail.notBefore() == null || mail.notBefore().isBefore(now) ? now : mail.notBefore())
                 .setParameter("now", now)
+                .setParameter("trace", traces.current())
                 .executeUpdate();
         return messageId;
     }

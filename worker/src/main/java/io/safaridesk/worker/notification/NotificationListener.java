@@ -39,7 +39,10 @@ class NotificationListener {
                 log.warn("Dropping {} {}: no workspace {}", event.type(), event.messageId(), event.workspace());
                 return;
             }
-            TenantContext.runAs(event.workspace(), () -> notifications.handle(event));
+            TenantContext.runAs(event.workspace(), () -> {
+                notifications.handle(event);
+                log.debug("Handled {} {}", event.type(), event.messageId());
+            });
         });
     }
 }

@@ -1,6 +1,9 @@
 package io.safaridesk.worker.outbox;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.safaridesk.platform.events.EventTopology;
+import io.safaridesk.platform.observability.TraceCarrier;
 import io.safaridesk.worker.messaging.EventMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -22,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code tenant.provisioned}) to the events exchange in the order they were written, with publisher confirms, marking
  * each once the broker has confirmed it. While RabbitMQ is down rows simply wait. Relays in several worker replicas
  * are safe: each claims its batch with {@code for update skip locked}. A row may be published twice after a crash
- * between confirm and commit, so consumers deduplicate by message id.
+ * between confirm and commit, so consumers deduplicate by message id. Each message continues the trace stored with its
+ * row (an {@code outbox publish} span, its {@code traceparent} in the message headers).
  */
 public class OutboxRelay {
 
@@ -33,34 +38,43 @@ public class OutboxRelay {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final RabbitTemplate rabbit;
+    private final TraceCarrier traces;
 
     /** A relay over the platform database (its own JDBC transactions, no workspace) to this broker. */
-    public OutboxRelay(DataSource dataSource, RabbitTemplate rabbit) {
+    public OutboxRelay(DataSource dataSource, RabbitTemplate rabbit, TraceCarrier traces) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.rabbit = rabbit;
+        this.traces = traces;
     }
 
-    record Row(UUID id, String tenantSlug, String type, String payload) {}
+    /** A relay that records no spans of its own (it still passes each row's stored trace on). */
+    public OutboxRelay(DataSource dataSource, RabbitTemplate rabbit) {
+        this(dataSource, rabbit, TraceCarrier.NONE);
+    }
+
+    record Row(UUID id, String tenantSlug, String type, String payload, String traceContext) {}
 
     /** Publishes one batch; answers how many rows it published (0 when none waited or the broker is down). */
     public int relay() {
         Integer published = transaction.execute(status -> {
-            List<Row> rows = jdbc.sql("select id, tenant_slug, type, payload::text as payload from platform.outbox"
+            List<Row> rows = jdbc.sql("select id, tenant_slug, type, payload::text as payload,"
+                            + " trace_context::text as trace_context from platform.outbox"
                             + " where published_at is null order by created_at limit " + BATCH
                             + " for update skip locked")
                     .query((rs, n) -> new Row(
                             rs.getObject("id", UUID.class),
                             rs.getString("tenant_slug"),
                             rs.getString("type"),
-                            rs.getString("payload")))
+                            rs.getString("payload"),
+                            rs.getString("trace_context")))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
             }
             try {
                 rabbit.invoke(operations -> {
-                    rows.forEach(row -> operations.send(EventTopology.EVENTS_EXCHANGE, row.type(), message(row)));
+                    rows.forEach(row -> publish(operations, row));
                     operations.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
                     return null;
                 });
@@ -90,7 +104,18 @@ public class OutboxRelay {
         return total;
     }
 
-    private static Message message(Row row) {
+    private void publish(RabbitOperations operations, Row row) {
+        Span span = traces.continueFrom(row.traceContext(), "outbox publish", Span.Kind.PRODUCER)
+                .tag("messaging.destination.name", EventTopology.EVENTS_EXCHANGE)
+                .tag("messaging.rabbitmq.destination.routing_key", row.type());
+        try (Tracer.SpanInScope scope = traces.inScope(span)) {
+            operations.send(EventTopology.EVENTS_EXCHANGE, row.type(), message(row));
+        } finally {
+            span.end();
+        }
+    }
+
+    private Message message(Row row) {
         MessageProperties properties = new MessageProperties();
         properties.setMessageId(row.id().toString());
         properties.setType(row.type());
@@ -101,6 +126,7 @@ public class OutboxRelay {
             properties.setHeader(EventMessage.TENANT_HEADER, row.tenantSlug());
         }
         properties.setHeader(EventMessage.VERSION_HEADER, 1);
+        traces.outgoing(row.traceContext()).forEach(properties::setHeader);
         return new Message(row.payload().getBytes(StandardCharsets.UTF_8), properties);
     }
 }

@@ -1,5 +1,6 @@
 package io.safaridesk.worker.outbox;
 
+import io.safaridesk.platform.observability.TraceCarrier;
 import javax.sql.DataSource;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 class OutboxRelayScheduling {
 
     @Bean
-    OutboxRelay outboxRelay(DataSource dataSource, RabbitTemplate rabbit) {
-        return new OutboxRelay(dataSource, rabbit);
+    OutboxRelay outboxRelay(DataSource dataSource, RabbitTemplate rabbit, TraceCarrier traces) {
+        return new OutboxRelay(dataSource, rabbit, traces);
     }
 
     @Component

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.mail.MailOrigin;
 import io.safaridesk.platform.mail.SecretBox;
+import io.safaridesk.platform.observability.TraceCarrier;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.worker.mail.MailDelivery;
 import io.safaridesk.worker.mail.MailProperties;
@@ -126,7 +128,9 @@ class OutageIntegrationTests {
                 new MailTransports(sender, dataSource, secretBox, Clock.systemUTC()),
                 mailProperties,
                 Clock.systemUTC(),
-                mailOrigin);
+                mailOrigin,
+                TraceCarrier.NONE,
+                new SimpleMeterRegistry());
         List<String> customers = IntStream.range(0, 10)
                 .mapToObj(i -> "smtp-" + i + "-" + UUID.randomUUID() + "@customer.test")
                 .toList();
