@@ -26,6 +26,13 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     boolean existsByEmailIgnoreCase(String email);
 
+    /** Whether tickets or messages refer to the contact (their foreign keys keep it). */
+    @Query(nativeQuery = true, value = """
+            select exists (select 1 from tickets where requester_id = :id)
+                or exists (select 1 from ticket_messages where author_contact_id = :id)
+            """)
+    boolean hasTickets(@Param("id") long id);
+
     Optional<Contact> findByEmailIgnoreCase(String email);
 
     Optional<Contact> findByUserId(String userId);
