@@ -153,6 +153,28 @@ class ContactIntegrationTests extends TwoWorkspaceApiTests {
     }
 
     @Test
+    void aContactWithTicketsCannotBeDeletedAndStays() {
+        String email = "requester-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        long id = create(acmeAgent, "Has Tickets", email, null, null)
+                .body()
+                .get("id")
+                .asLong();
+        Api.Reply ticket = api.send(
+                HttpMethod.POST,
+                "/api/v1/tickets",
+                acmeAgent,
+                Map.of("subject", "Keeps its requester", "requester", Map.of("contact_id", id)));
+        assertThat(ticket.status()).isEqualTo(201);
+
+        Api.Reply refused = api.send(HttpMethod.DELETE, "/api/v1/contacts/" + id, acmeAdmin, null);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.text("type")).endsWith("/contact-has-tickets");
+        assertThat(api.get("/api/v1/contacts/" + id, acmeAgent).status()).isEqualTo(200);
+    }
+
+    @Test
     void customersCannotReachContactsAndAnonymousCallersAreUnauthenticated() {
         String customer = acme.token(acme.addUser("customer"));
 

@@ -28,6 +28,13 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     @Query("select count(c) > 0 from Contact c where lower(c.email) = lower(:email)")
     boolean existsByEmailIgnoreCase(@Param("email") String email);
 
+    /** Whether tickets or messages refer to the contact (their foreign keys keep it). */
+    @Query(nativeQuery = true, value = """
+            select exists (select 1 from tickets where requester_id = :id)
+                or exists (select 1 from ticket_messages where author_contact_id = :id)
+            """)
+    boolean hasTickets(@Param("id") long id);
+
     @Query("select c from Contact c where lower(c.email) = lower(:email)")
     Optional<Contact> findByEmailIgnoreCase(@Param("email") String email);
 

@@ -115,8 +115,23 @@ public class Contacts {
         return repository.saveAndFlush(contact);
     }
 
+    /** Deletes a contact that no ticket refers to; one with tickets (as requester or author) is 409. */
     public void delete(long id) {
-        repository.delete(get(id));
+        Contact contact = get(id);
+        if (repository.hasTickets(id)) {
+            throw new ContactHasTickets(id);
+        }
+        repository.delete(contact);
+    }
+
+    /** The contact is the requester or an author of tickets, which must keep it. */
+    public static final class ContactHasTickets extends ApiProblem {
+        ContactHasTickets(long id) {
+            super(
+                    org.springframework.http.HttpStatus.CONFLICT,
+                    "contact-has-tickets",
+                    "Contact " + id + " has tickets; they keep their requester, so it cannot be deleted");
+        }
     }
 
     /**
