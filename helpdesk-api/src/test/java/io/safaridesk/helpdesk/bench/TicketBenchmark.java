@@ -73,7 +73,6 @@ public final class TicketBenchmark {
         }
         TestWorkspace workspace = TestWorkspaces.provision("bench");
         TestWorkspaces.provisioning().close(); // its pool is not needed any more
-        Token token = new Token(workspace);
         String schema = workspace.slug().schemaName();
         System.out.printf(
                 "helpdesk-api pool %d connections, pgbench %d clients (at most %d connections together)%n",
@@ -90,6 +89,7 @@ public final class TicketBenchmark {
                     .query(Long.class)
                     .single();
             String listSql = listSql(schema, openStatus);
+            String token = workspace.token(workspace.admin()); // after the generation, which may outlast a token
             System.out.printf(
                     "open urgent printer toner tickets (the list's matches): %d%n",
                     JdbcClient.create(dataSource)
@@ -97,9 +97,9 @@ public final class TicketBenchmark {
                             .query(Long.class)
                             .single());
 
-            Supplier<Api.Reply> create = () -> client.send(HttpMethod.POST, "/api/v1/tickets", token.get(), newTicket());
-            Supplier<Api.Reply> list = () -> client.get(LIST, token.get());
-            Supplier<Api.Reply> me = () -> client.get("/api/v1/me", token.get());
+            Supplier<Api.Reply> create = () -> client.send(HttpMethod.POST, "/api/v1/tickets", token, newTicket());
+            Supplier<Api.Reply> list = () -> client.get(LIST, token);
+            Supplier<Api.Reply> me = () -> client.get("/api/v1/me", token);
             Supplier<Api.Reply> liveness = () -> client.get(LIVENESS, null);
             actingAllowed(list);
             warmUp(List.of(create, list, me, liveness));
@@ -149,25 +149,6 @@ public final class TicketBenchmark {
         }
     }
 
-    /** The admin's access token, logged in again before it expires (a long generation outlasts one). */
-    private static final class Token {
-        private final TestWorkspace workspace;
-        private String value;
-        private long takenAt;
-
-        Token(TestWorkspace workspace) {
-            this.workspace = workspace;
-        }
-
-        synchronized String get() {
-            if (value == null || System.nanoTime() - takenAt > Duration.ofMinutes(2).toNanos()) {
-                value = workspace.token(workspace.admin());
-                takenAt = System.nanoTime();
-            }
-            return value;
-        }
-    }
-
     /** The list's SQL as the API sends it for {@link #LIST}, with its parameters written in. */
     static String listSql(String schema, long openStatus) {
         return "select t.* from " + schema + ".tickets t where true and t.trashed_at is null and not t.archived and"
@@ -188,7 +169,8 @@ public final class TicketBenchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (request.get().status() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the admin cannot act: " + request.get().body());
+                throw new IllegalStateException(
+                        "the admin cannot act: " + request.get().body());
             }
             Thread.sleep(500);
         }
