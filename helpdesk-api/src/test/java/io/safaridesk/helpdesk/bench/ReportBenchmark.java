@@ -54,7 +54,8 @@ public final class ReportBenchmark {
             }
             calls.put("volume (1 year, weekly)", "/api/v1/reports/volume?interval=week&start=" + yearAgo());
             calls.put("sla breaches page", "/api/v1/reports/sla/breaches?limit=50");
-            for (var caller : Map.of("admin", admin, "agent of 2 of 20 departments", agent).entrySet()) {
+            for (var caller : Map.of("admin", admin, "agent of 2 of 20 departments", agent)
+                    .entrySet()) {
                 System.out.println("as " + caller.getKey() + ":");
                 for (var call : calls.entrySet()) {
                     String token = workspace.token(caller.getValue());
