@@ -11,8 +11,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The worker on the test services (real PostgreSQL, RabbitMQ, SMTP/IMAP): the platform schema migrated here, queues
- * of their own ({@code safaridesk.worker-test.*}, expiring when unused), short retry delays, and the outbox relay and
- * mail delivery driven by the tests rather than by timers, so that each test decides when the broker or SMTP "works".
+ * of their own ({@code safaridesk.worker-test.*}, expiring when unused), short retry delays, and the outbox relay,
+ * mail delivery and webhook retries driven by the tests rather than by timers, so that each test decides when the broker or SMTP "works".
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
             "spring.flyway.locations=classpath:db/platform",
             "safaridesk.outbox.relay-enabled=false",
             "safaridesk.mail.delivery-enabled=false",
+            "safaridesk.webhooks.sweep-enabled=false",
             "safaridesk.messaging.queue-prefix=safaridesk.worker-test",
             "safaridesk.messaging.queue-expires=30m",
             "safaridesk.messaging.retry-delays=100ms,300ms",

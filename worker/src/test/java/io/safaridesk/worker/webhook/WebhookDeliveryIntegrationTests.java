@@ -39,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "safaridesk.webhooks.allow-http=true",
             "safaridesk.webhooks.allow-private-targets=true",
-            "safaridesk.webhooks.sweep-enabled=false",
             "safaridesk.webhooks.retry-delays=200ms,400ms",
             "safaridesk.webhooks.response-timeout=1s"
         })
