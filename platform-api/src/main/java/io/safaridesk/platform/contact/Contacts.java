@@ -2,8 +2,6 @@ package io.safaridesk.platform.contact;
 
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import io.safaridesk.platform.i18n.LanguageTag;
 import java.time.Clock;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package io.safaridesk.worker.mail;
 
-import io.safaridesk.platform.mail.MailOrigin;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.safaridesk.platform.mail.MailOrigin;
 import io.safaridesk.platform.mail.SecretBox;
 import io.safaridesk.platform.observability.TraceCarrier;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package io.safaridesk.worker.mail;
 
-import io.safaridesk.platform.mail.MailOrigin;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
+import io.safaridesk.platform.mail.MailOrigin;
 import io.safaridesk.platform.observability.TraceCarrier;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.mail.MessagingException;
