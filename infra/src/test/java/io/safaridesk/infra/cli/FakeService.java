@@ -21,15 +21,14 @@ public final class FakeService {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv("SAFARIDESK_HELPDESK_PORT"));
         Connection amqp = consumer(System.getenv("SAFARIDESK_AMQP_URL"));
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> {
-                    try {
-                        Thread.sleep(500);
-                        amqp.close();
-                    } catch (Exception e) {
-                        System.err.println("could not close the AMQP connection: " + e);
-                    }
-                }));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Thread.sleep(500);
+                amqp.close();
+            } catch (Exception e) {
+                System.err.println("could not close the AMQP connection: " + e);
+            }
+        }));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/actuator/health/readiness", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
         server.createContext("/db-url", exchange -> respond(exchange, System.getenv("SAFARIDESK_DB_URL")));

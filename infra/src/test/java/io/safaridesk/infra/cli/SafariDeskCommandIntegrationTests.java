@@ -117,8 +117,8 @@ class SafariDeskCommandIntegrationTests {
 
         assertThat(down.exitCode()).isZero();
         assertThat(took).isLessThan(Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(family)
-                .noneMatch(ProcessHandle::isAlive));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(family).noneMatch(ProcessHandle::isAlive));
         assertThat(up.linesAfter(linesBeforeDown)).noneMatch(SafariDeskCommandIntegrationTests::isNoise);
         assertThat(down.output()).doesNotContain("killing");
     }
@@ -140,8 +140,8 @@ class SafariDeskCommandIntegrationTests {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(took).isLessThan(Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(family)
-                .noneMatch(ProcessHandle::isAlive));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(family).noneMatch(ProcessHandle::isAlive));
         assertThat(up.linesAfter(linesBeforeInterrupt)).noneMatch(SafariDeskCommandIntegrationTests::isNoise);
         assertThat(launch("status").finish().exitCode()).isEqualTo(StatusCommand.NOT_RUNNING);
     }
