@@ -2,12 +2,13 @@ package io.safaridesk.platform.operator;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 
-/** The operator commands' gate, for services that answer {@code safaridesk tenant|cell|dlq} over HTTP. */
+/**
+ * The operator commands' gate, for services that answer {@code safaridesk tenant|cell|dlq} over HTTP; present in
+ * every context, also the CLI's own web-less one, since the services' controllers are scanned there too.
+ */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class OperatorAutoConfiguration {
 
     @Bean
