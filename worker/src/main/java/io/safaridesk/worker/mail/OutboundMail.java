@@ -147,7 +147,7 @@ public class OutboundMail {
                         + " from_name, recipient, reply_to, subject, body_text, body_html, in_reply_to, references_ids,"
                         + " auto_submitted, next_attempt_at, created_at, trace_context) values (:id, :tenant, :kind,"
                         + " :messageId, :from, :fromName, :recipient, :replyTo, :subject, :text, :html, :inReplyTo,"
-                        + " :references, :auto, :next, :now, cast(:trace as jsonb))")
+                        + " :references, :auto, :next, :now, cast(cast(:trace as text) as jsonb))")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("tenant", workspace.value())
                 .setParameter("kind", mail.template().file())
