@@ -56,11 +56,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# http METHOD PATH [JSON] [TOKEN]: the body goes to $work/body, the status to $code
+# http METHOD PATH [JSON] [TOKEN] [HEADER]: the body goes to $work/body, the status to $code
 http() {
   local args=(-s -o "$work/body" -w '%{http_code}' -X "$1" "$base$2" -H 'Accept: application/json')
   [ -n "${3:-}" ] && args+=(-H 'Content-Type: application/json' --data "$3")
   [ -n "${4:-}" ] && args+=(-H "Authorization: Bearer $4")
+  [ -n "${5:-}" ] && args+=(-H "$5")
   code=$(curl "${args[@]}" || echo 000)
 }
 body() { jq -r "$1" "$work/body"; }
@@ -159,7 +160,7 @@ done
 
 log "waiting for provisioning"
 for _ in $(seq 180); do
-  http GET "/api/v1/auth/workspaces/$slug"
+  http GET "/api/v1/auth/workspaces/$slug" "" "" "X-Signup-Token: $(jq -r .status_token "$work/registered.json")"
   status=$(body .status)
   [ "$status" = ACTIVE ] && break
   sleep 2
