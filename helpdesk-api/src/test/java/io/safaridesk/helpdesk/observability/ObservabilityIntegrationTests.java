@@ -161,7 +161,7 @@ class ObservabilityIntegrationTests {
                 .contains("safaridesk_outbox_oldest_age_seconds{")
                 .contains("safaridesk_queue_messages{concern=\"notifications\",queue=\"dead_letter\"")
                 .contains("safaridesk_queue_messages{concern=\"notifications\",queue=\"work\"")
-                .contains("spring_rabbitmq_listener_seconds_bucket{");
+                .contains("spring_rabbit_listener_seconds_bucket{");
         String provisioning = scrape(TestWorkspaces.provisioning());
         assertThat(provisioning)
                 .contains("safaridesk_provisioning_step_seconds_bucket{")

@@ -55,6 +55,8 @@ final class UpCommand implements Callable<Integer> {
     /** Lets the services answer {@code tenant|cell|dlq} commands through {@link OperatorClient}. */
     static final String OPERATOR_TOKEN = "SAFARIDESK_OPERATOR_TOKEN";
 
+    static final String SHUTDOWN_TIMEOUT = "SAFARIDESK_SHUTDOWN_TIMEOUT";
+
     private final Map<String, String> env = System.getenv();
 
     @Override
@@ -90,6 +92,11 @@ final class UpCommand implements Callable<Integer> {
             Map<String, String> serviceEnvironment =
                     new HashMap<>(stack.endpoints().asEnvironment());
             serviceEnvironment.put(OPERATOR_TOKEN, operatorToken);
+            // a local service finishes its in-flight work well inside the launcher's stop grace, so that down and
+            // Ctrl-C end in seconds even on a loaded machine; an operator's own setting wins
+            if (System.getenv(SHUTDOWN_TIMEOUT) == null) {
+                serviceEnvironment.put(SHUTDOWN_TIMEOUT, "5s");
+            }
             for (ServiceProcess.Service service : toRun) {
                 processes.add(ServiceProcess.start(
                         service, serviceEnvironment, settings.home().resolve("logs")));
