@@ -5,6 +5,7 @@ import io.safaridesk.platform.actor.Actor;
 import io.swagger.v3.core.jackson.ModelResolver;
 import org.springdoc.core.providers.ObjectMapperProvider;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * calling {@link Actor}).
  */
 @Configuration(proxyBeanMethods = false)
+// only where a service serves API documents: the worker scans this package too and has no springdoc
+@ConditionalOnClass(name = "org.springdoc.core.providers.ObjectMapperProvider")
 class ApiDocsConventions {
 
     static {
