@@ -56,28 +56,28 @@ class AuditLogController {
 
     @Operation(
             summary = "Who did what and when, newest first: every change an admin made and every deletion or export by"
-                    + " staff, with the answer they got and their address; filters actor (user id), action (part of"
+                    + " staff, with the answer they got and their address; filters user_id (the actor's realm user id), action (part of"
                     + " method and route), from and to (ISO date or instant)")
     @GetMapping
     KeysetPage<AuditLog.Entry> list(
-            @RequestParam(required = false) String actor,
+            @RequestParam(name = "user_id", required = false) String userId,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit) {
         long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : Cursor.decodeId(cursor);
-        return KeysetPage.of(auditLog.list(filter(actor, action, from, to), before, limit), limit, AuditLog.Entry::id);
+        return KeysetPage.of(auditLog.list(filter(userId, action, from, to), before, limit), limit, AuditLog.Entry::id);
     }
 
     @Operation(summary = "The same entries, every page of them, as a CSV file")
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(
-            @RequestParam(required = false) String actor,
+            @RequestParam(name = "user_id", required = false) String userId,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        AuditLog.Filter filter = filter(actor, action, from, to);
+        AuditLog.Filter filter = filter(userId, action, from, to);
         // the body is written after the handler returned, outside the request's workspace context: carry it along
         TenantSlug workspace = TenantContext.current();
         StreamingResponseBody body = out -> TenantContext.runAs(workspace, () -> write(filter, out));
@@ -117,10 +117,10 @@ class AuditLogController {
         }
     }
 
-    private static AuditLog.Filter filter(String actor, String action, String from, String to) {
+    private static AuditLog.Filter filter(String userId, String action, String from, String to) {
         List<FieldProblem> problems = new ArrayList<>();
         AuditLog.Filter filter = new AuditLog.Filter(
-                blankToNull(actor),
+                blankToNull(userId),
                 blankToNull(action),
                 QueryParameters.instant("from", from, problems),
                 QueryParameters.instant("to", to, problems));
