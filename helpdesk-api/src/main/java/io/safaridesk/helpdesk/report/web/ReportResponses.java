@@ -2,6 +2,7 @@ package io.safaridesk.helpdesk.report.web;
 
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.report.Report;
+import io.safaridesk.platform.web.SafeCsv;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -49,7 +50,10 @@ final class ReportResponses {
                 && MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.equalsTypeAndSubtype(TEXT_CSV));
     }
 
-    /** A header line of the columns, then one line per row; an absent figure is an empty cell. */
+    /**
+     * A header line of the columns, then one line per row; an absent figure is an empty cell, and text a spreadsheet
+     * would evaluate (a department named {@code =cmd}) is guarded as in every file we hand out ({@link SafeCsv}).
+     */
     static String csv(Report report) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(
@@ -59,7 +63,10 @@ final class ReportResponses {
                         .setHeader(report.columns().toArray(String[]::new))
                         .get())) {
             for (Map<String, Object> row : report.rows()) {
-                printer.printRecord(report.columns().stream().map(row::get).toList());
+                printer.printRecord(report.columns().stream()
+                        .map(column ->
+                                row.get(column) instanceof String text ? SafeCsv.neutralised(text) : row.get(column))
+                        .toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
