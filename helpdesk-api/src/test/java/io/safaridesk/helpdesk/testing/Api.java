@@ -1,5 +1,6 @@
 package io.safaridesk.helpdesk.testing;
 
+import io.safaridesk.platform.testing.TestHttp;
 import java.util.Map;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -21,10 +22,7 @@ public final class Api {
     }
 
     public static Api at(int port) {
-        return new Api(RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> {})
-                .build());
+        return new Api(TestHttp.at(port));
     }
 
     /** A status, the content type and the parsed JSON body (or null). */

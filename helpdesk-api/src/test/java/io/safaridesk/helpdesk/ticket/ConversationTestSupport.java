@@ -2,6 +2,7 @@ package io.safaridesk.helpdesk.ticket;
 
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
+import io.safaridesk.platform.testing.TestHttp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,7 @@ final class ConversationTestSupport {
 
     ConversationTestSupport(Api api, int port) {
         this.api = api;
-        this.http = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> {})
-                .build();
+        this.http = TestHttp.at(port);
     }
 
     static String suffix() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
+import io.safaridesk.platform.testing.TestHttp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,7 +216,7 @@ class PortalTicketIntegrationTests extends TwoWorkspaceApiTests {
     @Test
     void theWebFormLimitsSubmissionsPerEmailAndPerAddress() {
         String email = "flood-" + suffix() + "@example.test";
-        Map<String, String> ip = Map.of("X-Forwarded-For", freshAddress());
+        Map<String, String> ip = Map.of("X-Forwarded-For", TestHttp.freshClientAddress());
         for (int i = 0; i < 5; i++) {
             assertThat(form(acme.slug().value(), email, ip).status()).isEqualTo(201);
         }
@@ -225,7 +226,7 @@ class PortalTicketIntegrationTests extends TwoWorkspaceApiTests {
         // another workspace counts its own emails
         assertThat(form(globex.slug().value(), email, ip).status()).isEqualTo(201);
 
-        Map<String, String> busy = Map.of("X-Forwarded-For", freshAddress());
+        Map<String, String> busy = Map.of("X-Forwarded-For", TestHttp.freshClientAddress());
         int created = 0;
         Api.Reply reply;
         do {
@@ -243,11 +244,6 @@ class PortalTicketIntegrationTests extends TwoWorkspaceApiTests {
         body.put("subject", "From the website");
         body.put("description", "<p>Hello</p>");
         return api.exchange(HttpMethod.POST, "/api/v1/portal/" + slug + "/tickets", null, body, headers);
-    }
-
-    /** An address no earlier run has used: the limits are shared and outlive a test run. */
-    private static String freshAddress() {
-        return "2001:db8::" + suffix().substring(0, 4) + ":" + suffix().substring(0, 4);
     }
 
     private static String suffix() {

@@ -7,6 +7,7 @@ import io.safaridesk.platform.ratelimit.RateLimitProperties;
 import io.safaridesk.platform.ratelimit.RateLimiter;
 import io.safaridesk.platform.testing.MutableClock;
 import io.safaridesk.platform.testing.RawHttp;
+import io.safaridesk.platform.testing.TestHttp;
 import io.safaridesk.platform.testing.TestServicesInitializer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ class RateLimitsIntegrationTests {
 
     @Test
     void loginFailuresPerAddressEndIn429WithRetryAfterAndRateLimitFields() {
-        String address = freshAddress();
+        String address = TestHttp.freshClientAddress();
         int capacity = configured.rateLimits().get("login-address").capacity();
         RawHttp.Response last = null;
         for (int i = 0; i <= capacity; i++) {
@@ -93,13 +94,15 @@ class RateLimitsIntegrationTests {
         String workspace = "no-such-" + UUID.randomUUID().toString().substring(0, 8);
         int capacity = configured.rateLimits().get("login-account").capacity();
         for (int i = 0; i < capacity; i++) {
-            assertThat(login(workspace, "victim@example.test", freshAddress()).status())
+            assertThat(login(workspace, "victim@example.test", TestHttp.freshClientAddress())
+                            .status())
                     .isEqualTo(401);
         }
-        RawHttp.Response limited = login(workspace, "Victim@Example.test", freshAddress());
+        RawHttp.Response limited = login(workspace, "Victim@Example.test", TestHttp.freshClientAddress());
         assertThat(limited.status()).isEqualTo(429);
         // another account of the same workspace is not affected
-        assertThat(login(workspace, "other@example.test", freshAddress()).status())
+        assertThat(login(workspace, "other@example.test", TestHttp.freshClientAddress())
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -108,7 +111,7 @@ class RateLimitsIntegrationTests {
         // the test's connections come from 127.0.0.1, a trusted proxy: its X-Forwarded-For names the client. Had the
         // header been taken from anyone, each forged address would get a fresh bucket; here the same right-most
         // untrusted hop is used whatever is written left of it
-        String client = freshAddress();
+        String client = TestHttp.freshClientAddress();
         int capacity = configured.rateLimits().get("signup-check-address").capacity();
         RawHttp.Response last = null;
         for (int i = 0; i <= capacity; i++) {
@@ -139,11 +142,6 @@ class RateLimitsIntegrationTests {
     }
 
     /** An address no earlier run used: buckets live in the database and outlive a run. */
-    private static String freshAddress() {
-        String random = UUID.randomUUID().toString();
-        return "2001:db8::" + random.substring(0, 4) + ":" + random.substring(4, 8);
-    }
-
     private RawHttp.Response login(String workspace, String email, String forwardedFor) {
         return RawHttp.send(
                 port,

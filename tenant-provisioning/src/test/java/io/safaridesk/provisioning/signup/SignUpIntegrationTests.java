@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.safaridesk.platform.testing.Mailbox;
 import io.safaridesk.platform.testing.MutableClock;
+import io.safaridesk.platform.testing.TestHttp;
 import io.safaridesk.platform.testing.TestServicesInitializer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -62,10 +63,7 @@ class SignUpIntegrationTests {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> {})
-                .build();
+        http = TestHttp.at(port);
         slug = "signup-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
