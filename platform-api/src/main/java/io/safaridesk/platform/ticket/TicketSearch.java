@@ -194,7 +194,10 @@ public class TicketSearch {
         }
     }
 
-    /** The seed's views beyond shelves; the unsolved test on the row lets the partial index tickets_unsolved_due serve. */
+    /**
+     * The seed's views beyond shelves; the unsolved test on the row lets the partial index tickets_unsolved_due serve.
+     * The breached and reopened marks are columns kept by triggers (tenant V31), the same the counts' rollup is keyed by.
+     */
     private void marks(TicketQuery.Marks marks, Sql sql) {
         if (marks.overdue()) {
             sql.where(
@@ -205,15 +208,10 @@ public class TicketSearch {
             sql.where("t.created_by = :requestedBy", Map.of("requestedBy", marks.requestedBy()));
         }
         if (marks.slaBreached()) {
-            sql.where(
-                    "exists (select 1 from ticket_sla_metrics m where m.ticket_id = t.id and m.breached_at is not"
-                            + " null)",
-                    Map.of());
+            sql.where("t.sla_breached", Map.of());
         }
         if (marks.reopened()) {
-            sql.where(
-                    "exists (select 1 from ticket_report_facts f where f.ticket_id = t.id and f.reopen_count > 0)",
-                    Map.of());
+            sql.where("t.reopened", Map.of());
         }
     }
 
