@@ -141,13 +141,30 @@ class SafariDeskCommandIntegrationTests {
         List<String> interrupt = new ArrayList<>(List.of("kill", "-INT", Long.toString(up.process.pid())));
         up.process.children().forEach(child -> interrupt.add(Long.toString(child.pid())));
         assertThat(new ProcessBuilder(interrupt).start().waitFor()).isZero();
-        assertThat(up.process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(up.process.waitFor(120, TimeUnit.SECONDS))
+                .as(() -> "still running after Ctrl-C:\n" + threadsOf(up.process) + "\n" + up.text())
+                .isTrue();
         System.out.printf("Ctrl-C stopped the stack in %.1f s%n", (System.nanoTime() - start) / 1e9);
 
         await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(family).noneMatch(ProcessHandle::isAlive));
         assertThat(up.linesAfter(linesBeforeInterrupt)).noneMatch(SafariDeskCommandIntegrationTests::isNoise);
         assertThat(launch("status").finish().exitCode()).isEqualTo(StatusCommand.NOT_RUNNING);
+    }
+
+    /** The threads of a process that did not stop, for the failure's message. */
+    private static String threadsOf(Process process) {
+        try {
+            Process jstack = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jstack")
+                                    .toString(),
+                            Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            return new String(jstack.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "no thread dump: " + e;
+        }
     }
 
     /** What an operator should not see while the stack stops: warnings, errors, stack traces. */
@@ -245,6 +262,12 @@ class SafariDeskCommandIntegrationTests {
                     // the process ended
                 }
             });
+        }
+
+        String text() {
+            synchronized (output) {
+                return output.toString();
+            }
         }
 
         int lineCount() {
