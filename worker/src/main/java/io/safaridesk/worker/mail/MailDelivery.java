@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -129,7 +130,13 @@ public class MailDelivery {
         JavaMailSender sender;
         List<MimeMessage> messages = new ArrayList<>();
         try {
-            sender = slug == null ? transports.platform() : transports.forWorkspace(TenantSlug.of(slug));
+            Optional<JavaMailSender> found =
+                    slug == null ? Optional.of(transports.platform()) : transports.forWorkspace(TenantSlug.of(slug));
+            if (found.isEmpty()) {
+                mails.forEach(mail -> failForGood(mail, "workspace " + slug + " no longer exists"));
+                return 0;
+            }
+            sender = found.get();
             for (Pending mail : mails) {
                 messages.add(mime(mail));
             }
@@ -166,18 +173,7 @@ public class MailDelivery {
             } else if (failure instanceof SendFailedException rejected
                     && rejected.getInvalidAddresses() != null
                     && rejected.getInvalidAddresses().length > 0) {
-                log.error(
-                        "Mail {} to {} rejected for good: {}",
-                        mails.get(i).messageId(),
-                        mails.get(i).recipient(),
-                        failure.getMessage());
-                count("rejected");
-                jdbc.sql("update platform.mail_outbox set status = 'FAILED', attempts = attempts + 1, last_error = ?"
-                                + " where id = ?")
-                        .params(
-                                String.valueOf(failure.getMessage()),
-                                mails.get(i).id())
-                        .update();
+                failForGood(mails.get(i), String.valueOf(failure.getMessage()));
             } else {
                 retryLater(mails.get(i), failure);
             }
@@ -200,6 +196,15 @@ public class MailDelivery {
 
     private void count(String outcome) {
         meters.counter("safaridesk.mail.sent", "outcome", outcome).increment();
+    }
+
+    private void failForGood(Pending mail, String reason) {
+        log.error("Mail {} to {} failed for good: {}", mail.messageId(), mail.recipient(), reason);
+        count("rejected");
+        jdbc.sql(
+                        "update platform.mail_outbox set status = 'FAILED', attempts = attempts + 1, last_error = ? where id = ?")
+                .params(reason, mail.id())
+                .update();
     }
 
     private void retryLater(Pending mail, Exception failure) {

@@ -37,26 +37,44 @@ public class MailTransports {
         this.clock = clock;
     }
 
+    /** What a workspace's mail goes through: its own server or the platform's, or nothing when it is gone. */
     private record Cached(Optional<JavaMailSender> sender, Instant until) {}
 
-    public JavaMailSender forWorkspace(TenantSlug workspace) {
+    /**
+     * The sender of {@code workspace}'s mail, or empty when the workspace's schema no longer exists (deleted): that
+     * mail has nowhere to come from. The schema is looked up before its table is read, because a missing relation would
+     * abort the delivery's transaction and with it every other workspace's mail of the batch.
+     */
+    public Optional<JavaMailSender> forWorkspace(TenantSlug workspace) {
         Instant now = clock.instant();
         Cached cached = cache.get(workspace);
         if (cached == null || cached.until().isBefore(now)) {
-            Optional<SmtpServer> server = jdbc.sql("select smtp_host, smtp_port, smtp_username, smtp_password,"
-                            + " smtp_starttls, from_address from " + workspace.schemaName() + ".mail_settings")
-                    .query((rs, n) -> new SmtpServer(
-                            rs.getString("smtp_host"),
-                            rs.getInt("smtp_port"),
-                            rs.getString("smtp_username"),
-                            rs.getString("smtp_password") == null ? null : box.open(rs.getString("smtp_password")),
-                            rs.getBoolean("smtp_starttls"),
-                            rs.getString("from_address")))
-                    .optional();
-            cached = new Cached(server.map(MailTransports::sender), now.plus(TTL));
+            cached = new Cached(lookUp(workspace), now.plus(TTL));
             cache.put(workspace, cached);
         }
-        return cached.sender().orElse(platform);
+        return cached.sender();
+    }
+
+    private Optional<JavaMailSender> lookUp(TenantSlug workspace) {
+        String settings = workspace.schemaName() + ".mail_settings";
+        boolean exists = jdbc.sql("select to_regclass(?) is not null")
+                .param(settings)
+                .query(Boolean.class)
+                .single();
+        if (!exists) {
+            return Optional.empty();
+        }
+        Optional<SmtpServer> own = jdbc.sql("select smtp_host, smtp_port, smtp_username, smtp_password, smtp_starttls,"
+                        + " from_address from " + settings)
+                .query((rs, n) -> new SmtpServer(
+                        rs.getString("smtp_host"),
+                        rs.getInt("smtp_port"),
+                        rs.getString("smtp_username"),
+                        rs.getString("smtp_password") == null ? null : box.open(rs.getString("smtp_password")),
+                        rs.getBoolean("smtp_starttls"),
+                        rs.getString("from_address")))
+                .optional();
+        return Optional.of(own.map(MailTransports::sender).orElse(platform));
     }
 
     public JavaMailSender platform() {

@@ -170,6 +170,37 @@ class OutageIntegrationTests {
         }
     }
 
+    @Test
+    void mailOfADeletedWorkspaceFailsAloneAndTheRestOfItsBatchIsSent() {
+        String live = queueMail(workspace.slug().value());
+        String orphan = queueMail("gone-" + UUID.randomUUID().toString().substring(0, 8));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            delivery.drain();
+            return queued(List.of(live), "SENT") == 1;
+        });
+        assertThat(queued(List.of(orphan), "FAILED")).isEqualTo(1);
+        assertThat(jdbc.sql("select last_error from platform.mail_outbox where recipient = ?")
+                        .param(orphan)
+                        .query(String.class)
+                        .single())
+                .contains("no longer exists");
+        assertThat(Inbox.of(live)).hasSize(1);
+        assertThat(Inbox.of(orphan)).isEmpty();
+    }
+
+    /** A due mail of workspace {@code slug} to a fresh recipient, queued directly; answers the recipient. */
+    private String queueMail(String slug) {
+        String recipient = "batch-" + UUID.randomUUID() + "@customer.test";
+        jdbc.sql(
+                        "insert into platform.mail_outbox (id, tenant_slug, kind, message_id, from_address, recipient, subject,"
+                                + " body_text, body_html) values (?, ?, 'TEST', ?, 'desk@safaridesk.test', ?, 'Batch', 'Hi',"
+                                + " '<p>Hi</p>')")
+                .params(UUID.randomUUID(), slug, "<" + UUID.randomUUID() + "@safaridesk.test>", recipient)
+                .update();
+        return recipient;
+    }
+
     private static String recipient(MimeMessage message) {
         try {
             return message.getAllRecipients()[0].toString();
