@@ -7,9 +7,12 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,11 +30,29 @@ class ProblemResponses {
         return (request, response, e) -> {
             if (e instanceof TenantNotServed) {
                 write(response, HttpStatus.FORBIDDEN, "workspace-not-served", e.getMessage());
+            } else if (e instanceof AuthenticationServiceException) {
+                // the token could not be checked (the realm's keys did not come): our fault, not the caller's
+                response.setHeader("Retry-After", "5");
+                write(
+                        response,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "identity-unavailable",
+                        "Your sign-in cannot be checked right now; try again in a few seconds");
             } else {
                 response.setHeader("WWW-Authenticate", "Bearer");
                 write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", describe(e));
             }
         };
+    }
+
+    /**
+     * What the bearer token filter does when a token cannot be checked: answer through {@link #entryPoint()} instead
+     * of Spring's default, which rethrows a failure to fetch the keys and so answers 500.
+     */
+    AuthenticationFailureHandler tokenFailureHandler() {
+        AuthenticationEntryPointFailureHandler handler = new AuthenticationEntryPointFailureHandler(entryPoint());
+        handler.setRethrowAuthenticationServiceException(false);
+        return handler;
     }
 
     AccessDeniedHandler accessDeniedHandler() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
@@ -21,6 +22,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestOperations;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Picks how to validate a bearer token from its issuer: only the realm of an active workspace, named exactly in the
@@ -41,9 +44,15 @@ public class TenantTokenResolver implements AuthenticationManagerResolver<HttpSe
     private final Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
     private final JwtIssuerAuthenticationManagerResolver byIssuer;
 
+    private final RestOperations keys;
+
     TenantTokenResolver(TenantDirectory directory, TokenChecks checks) {
         this.directory = directory;
         this.checks = checks;
+        SimpleClientHttpRequestFactory keyRequests = new SimpleClientHttpRequestFactory();
+        keyRequests.setConnectTimeout(checks.keysTimeout());
+        keyRequests.setReadTimeout(checks.keysTimeout());
+        this.keys = new RestTemplate(keyRequests);
         this.byIssuer = new JwtIssuerAuthenticationManagerResolver(this::managerFor);
     }
 
@@ -80,8 +89,9 @@ public class TenantTokenResolver implements AuthenticationManagerResolver<HttpSe
     }
 
     private AuthenticationManager manager(TenantDirectory.Entry entry) {
-        NimbusJwtDecoder decoder =
-                NimbusJwtDecoder.withJwkSetUri(entry.jwkSetUri()).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(entry.jwkSetUri())
+                .restOperations(keys)
+                .build();
         decoder.setJwtValidator(checks.validator(entry.issuer(), clock));
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(

@@ -11,11 +11,15 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
- * {@code safaridesk.security.clock-skew}: how far a token's {@code exp} and {@code nbf} may be off the clock and still
- * pass (default 5 s, at most 5 s: Spring's default of 60 s kept an expired token working for a minute).
+ * How tokens are checked. {@code safaridesk.security.clock-skew}: how far a token's {@code exp} and {@code nbf} may be
+ * off the clock and still pass (default 5 s, at most 5 s: Spring's default of 60 s kept an expired token working for a
+ * minute). {@code safaridesk.security.keys-timeout}: how long fetching a realm's signing keys may take to connect and to
+ * answer (default 10 s; Spring's 500 ms failed the first request of a workspace whenever Keycloak was busy).
  */
 @ConfigurationProperties("safaridesk.security")
-record TokenChecks(@DefaultValue("5s") Duration clockSkew) {
+record TokenChecks(
+        @DefaultValue("5s") Duration clockSkew,
+        @DefaultValue("10s") Duration keysTimeout) {
 
     static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(5);
 

@@ -16,8 +16,8 @@ class TokenChecksUnitTests {
     private static final String ISSUER = "http://keycloak.test/realms/acme";
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
-    private final OAuth2TokenValidator<Jwt> checks =
-            new TokenChecks(Duration.ofSeconds(5)).validator(ISSUER, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final OAuth2TokenValidator<Jwt> checks = new TokenChecks(Duration.ofSeconds(5), Duration.ofSeconds(10))
+            .validator(ISSUER, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void acceptsATokenThatExpiredExactlyTheSkewAgo() {
@@ -68,8 +68,10 @@ class TokenChecksUnitTests {
 
     @Test
     void refusesASkewAboveFiveSeconds() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new TokenChecks(Duration.ofSeconds(6)));
-        assertThat(new TokenChecks(Duration.ZERO).clockSkew()).isZero();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new TokenChecks(Duration.ofSeconds(6), Duration.ofSeconds(10)));
+        assertThat(new TokenChecks(Duration.ZERO, Duration.ofSeconds(10)).clockSkew())
+                .isZero();
     }
 
     private static Jwt token(String issuer, Instant expiresAt) {
