@@ -200,6 +200,7 @@ class MacroIntegrationTests extends TicketApiTests {
                 .body()
                 .get("number")
                 .asLong();
+        List<String> eventsBefore = events(ticket);
 
         Api.Reply preview = apply(ticket, macro, member.token(), true);
         assertThat(preview.status()).isEqualTo(200);
@@ -220,6 +221,7 @@ class MacroIntegrationTests extends TicketApiTests {
         assertThat(messages(ticket)).isEmpty();
         assertThat(actions(ticket)).doesNotContain("macro_applied");
         assertThat(usage(macro)).as("a dry run is no use").isZero();
+        assertThat(events(ticket)).as("a dry run publishes nothing").isEqualTo(eventsBefore);
 
         Api.Reply applied = apply(ticket, macro, member.token(), false);
         assertThat(applied.status()).isEqualTo(200);
@@ -249,6 +251,9 @@ class MacroIntegrationTests extends TicketApiTests {
                     assertThat(entry.get("actor_id").asString()).isNotBlank();
                 });
         assertThat(usage(macro)).isEqualTo(1);
+        assertThat(events(ticket))
+                .as("each step publishes as it does when done by hand")
+                .contains("ticket.reply-added", "ticket.status-changed", "ticket.updated", "ticket.assigned");
 
         assertThat(apply(other, macro, member.token(), false).status()).isEqualTo(200);
         assertThat(usage(macro)).isEqualTo(2);
@@ -477,6 +482,15 @@ class MacroIntegrationTests extends TicketApiTests {
                 .body()
                 .get("usage_count")
                 .asLong();
+    }
+
+    private List<String> events(long ticket) {
+        return jdbc.queryForList(
+                "select type from platform.outbox where tenant_slug = ? and (payload->>'ticket_id')::bigint = ?"
+                        + " order by created_at, type",
+                String.class,
+                acme.slug().value(),
+                ticket);
     }
 
     private List<JsonNode> messages(long ticket) {

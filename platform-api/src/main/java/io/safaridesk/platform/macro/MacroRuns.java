@@ -73,7 +73,8 @@ public class MacroRuns {
      * Applies the macro to the ticket: a history entry naming the macro, the reply or note, then the status, the
      * department, tags and priority, and the assignee; counts a use. The actor must see both (404 otherwise, as for
      * reading them). A dry run does and checks all of it, answers the outcome and rolls it back, so a preview refuses
-     * exactly what applying would.
+     * exactly what applying would. (It rolls back the transaction it runs in, so it is to be called outside of one, as
+     * the web layer does.)
      */
     public Run apply(long ticketId, long macroId, boolean dryRun, Actor actor) {
         Ticket ticket = tickets.get(ticketId, actor);
