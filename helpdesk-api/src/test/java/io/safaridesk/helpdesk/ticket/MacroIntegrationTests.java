@@ -3,6 +3,7 @@ package io.safaridesk.helpdesk.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.safaridesk.helpdesk.testing.Api;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -423,7 +424,7 @@ class MacroIntegrationTests extends TicketApiTests {
                 .isEmpty();
 
         for (String sort : List.of("name", "usage")) {
-            List<Long> paged = new java.util.ArrayList<>();
+            List<Long> paged = new ArrayList<>();
             String cursor = null;
             do {
                 Api.Reply page = api.get(
