@@ -65,6 +65,35 @@ class EndpointAccessIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(status("GET", "/api/v1/undeclared-route", null)).isEqualTo(401);
     }
 
+    @Test
+    void macroRoutesServeStaffOnly() throws Exception {
+        String agent = acme.token(acme.addUser("agent"));
+        String customer = acme.token(acme.addUser("customer"));
+        List<String> macroCalls =
+                apiCalls().stream().filter(call -> call.contains("/macros")).toList();
+
+        assertThat(macroCalls)
+                .contains(
+                        "GET /api/v1/macros",
+                        "POST /api/v1/macros",
+                        "GET /api/v1/macros/1",
+                        "PATCH /api/v1/macros/1",
+                        "DELETE /api/v1/macros/1",
+                        "POST /api/v1/tickets/1/macros/1/apply");
+        for (String call : macroCalls) {
+            String[] methodAndPath = call.split(" ", 2);
+            assertThat(status(methodAndPath[0], methodAndPath[1], null))
+                    .as(call)
+                    .isEqualTo(401);
+            assertThat(status(methodAndPath[0], methodAndPath[1], customer))
+                    .as(call)
+                    .isEqualTo(403);
+            assertThat(status(methodAndPath[0], methodAndPath[1], agent))
+                    .as(call)
+                    .isNotIn(401, 403);
+        }
+    }
+
     /** "METHOD /path" for every handler method under /api/v1, path variables filled with a plausible value. */
     private List<String> apiCalls() {
         List<String> calls = new ArrayList<>();

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** Ticket tags: trimmed, lower case, without blanks or repeats, in the order given. */
-final class Tags {
+public final class Tags {
 
     private Tags() {}
 
-    static List<String> normalise(List<String> tags) {
+    public static List<String> normalise(List<String> tags) {
         return tags == null
                 ? List.of()
                 : tags.stream()

@@ -287,6 +287,16 @@ public class Tickets {
         return saved(ticket);
     }
 
+    /**
+     * Records that the actor applied a macro to the ticket (which they must be able to change): one history entry
+     * naming it, ahead of the entries of the changes it makes through this facade.
+     */
+    public void macroApplied(long id, String macroName, Actor actor) {
+        Ticket ticket = editable(id, null, actor);
+        journal.record(
+                ticket, actor, "macro_applied", List.of(Ticket.Change.of("macro", null, macroName)), clock.instant());
+    }
+
     /** A page of the ticket's history, oldest first. */
     @Transactional(readOnly = true)
     public List<TicketActivity> history(long id, Actor actor, long afterId, int limit) {

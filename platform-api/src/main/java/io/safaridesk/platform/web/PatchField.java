@@ -29,6 +29,20 @@ public final class PatchField {
         return Optional.of(node.asLong());
     }
 
+    /** Null when left out, empty when sent as null, else the text; a 422 problem naming {@code field} otherwise. */
+    public static Optional<String> text(String field, JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isString()) {
+            throw ApiProblem.invalidField(field, "is not a text");
+        }
+        return Optional.of(node.asString());
+    }
+
     /** Null when left out, empty when sent as null, else the ISO-8601 instant; a 422 problem otherwise. */
     public static Optional<Instant> instant(String field, JsonNode node) {
         if (node == null) {
