@@ -13,6 +13,7 @@ import java.util.Set;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +59,12 @@ public final class MailCli {
     private MailCli() {}
 
     /** In-process: a worker context without web server, mailbox readers, queue consumers or background sweeps. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    @SafeVarargs
+    public static int run(
+            String[] args,
+            PrintWriter out,
+            PrintWriter err,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
         if (parse(args, err) == null) {
             return USAGE;
         }
@@ -75,6 +81,7 @@ public final class MailCli {
                         "spring.rabbitmq.listener.simple.auto-startup", "false",
                         "spring.main.banner-mode", "off",
                         "logging.level.root", "WARN"))
+                .initializers(initializers)
                 .run()) {
             return run(context, args, out, err);
         }

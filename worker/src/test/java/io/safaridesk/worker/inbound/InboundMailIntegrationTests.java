@@ -12,6 +12,7 @@ import io.safaridesk.platform.inbound.MailboxDraft;
 import io.safaridesk.platform.inbound.Mailboxes;
 import io.safaridesk.platform.inbound.NonParticipantAction;
 import io.safaridesk.platform.storage.FileStore;
+import io.safaridesk.platform.testing.TestServicesInitializer;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Ticket;
 import io.safaridesk.platform.ticket.TicketConversation;
@@ -1194,5 +1195,28 @@ class InboundMailIntegrationTests {
                             .query(Boolean.class)
                             .single();
                 });
+    }
+
+    /** Without a running worker the launcher runs the command in-process: a web-less worker context of its own. */
+    @Test
+    void theMailCommandAlsoRunsInProcess() {
+        long kept = awaitUnroutable(Mailer.from(customer())
+                .to(CATCH_ALL.replace("@", "+nobody-in-process@"))
+                .subject("In process")
+                .text("Listed without the running worker.")
+                .send());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MailCli.run(
+                new String[] {"unroutable", "show", String.valueOf(kept), "--json"},
+                new PrintWriter(out),
+                new PrintWriter(err),
+                new TestServicesInitializer());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"id\":" + kept, "Listed without the running worker.");
+        assertThat(MailCli.run(
+                        new String[] {"unroutable", "list", "--limit"}, new PrintWriter(out), new PrintWriter(err)))
+                .as("bad arguments are answered before any context starts")
+                .isEqualTo(MailCli.USAGE);
     }
 }
