@@ -15,6 +15,8 @@ record MailCommandLine(List<String> words, Map<String, String> options) {
 
     private static final Set<String> FLAGS = Set.of("--json");
     private static final Set<String> OPTIONS = Set.of("--before", "--limit", "--workspace", "--ticket", "--id");
+    private static final Set<String> COMMANDS =
+            Set.of("unroutable list", "unroutable show", "unroutable release", "unroutable delete", "retake");
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
@@ -39,7 +41,11 @@ record MailCommandLine(List<String> words, Map<String, String> options) {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("a command is needed: unroutable list|show|release|delete, or retake");
         }
-        return new MailCommandLine(List.copyOf(words), Map.copyOf(options));
+        MailCommandLine line = new MailCommandLine(List.copyOf(words), Map.copyOf(options));
+        if (!COMMANDS.contains(line.command())) {
+            throw new IllegalArgumentException("unknown command " + String.join(" ", words));
+        }
+        return line;
     }
 
     /** The command: {@code unroutable list}, {@code unroutable show}, ..., or {@code retake}. */

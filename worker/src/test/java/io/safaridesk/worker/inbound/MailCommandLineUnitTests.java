@@ -30,6 +30,9 @@ class MailCommandLineUnitTests {
     void namesWhatIsWrongWithBadArguments() {
         assertThatIllegalArgumentException().isThrownBy(() -> line()).withMessageContaining("a command is needed");
         assertThatIllegalArgumentException()
+                .isThrownBy(() -> line("unroutable", "explode"))
+                .withMessageContaining("unknown command unroutable explode");
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> line("unroutable", "list", "--colour", "red"))
                 .withMessageContaining("unknown option --colour");
         assertThatIllegalArgumentException()
