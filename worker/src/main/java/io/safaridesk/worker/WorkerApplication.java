@@ -2,6 +2,7 @@ package io.safaridesk.worker;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.safaridesk.worker.inbound.MailCli;
 import io.safaridesk.worker.messaging.DlqCli;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -12,7 +13,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = {"io.safaridesk.worker", "io.safaridesk.platform"})
 public class WorkerApplication {
 
-    /** Starts the worker, or with {@code dlq ...} runs the dead-letter queue command and exits. */
+    /**
+     * Starts the worker, or with {@code dlq ...} runs the dead-letter queue command, with {@code mail ...} the inbound
+     * mail command, and exits.
+     */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("dlq")) {
             // stdout is the command's answer (JSON with --json): only warnings may be logged
@@ -20,6 +24,12 @@ public class WorkerApplication {
             System.exit(DlqCli.run(
                     Arrays.copyOfRange(args, 1, args.length),
                     System.getenv(),
+                    new PrintWriter(System.out, true),
+                    new PrintWriter(System.err, true)));
+        }
+        if (args.length > 0 && args[0].equals("mail")) {
+            System.exit(MailCli.run(
+                    Arrays.copyOfRange(args, 1, args.length),
                     new PrintWriter(System.out, true),
                     new PrintWriter(System.err, true)));
         }

@@ -12,6 +12,7 @@ import io.safaridesk.platform.tenancy.TenantContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,8 @@ class InboundReviewApiIntegrationTests extends TwoWorkspaceApiTests {
                         ticketId,
                         "<p>The whole mail: " + subject + "</p>",
                         "<p>Only the new text of " + subject + "</p>",
-                        key))));
+                        key,
+                        List.of()))));
     }
 
     private long ticket(String token) {

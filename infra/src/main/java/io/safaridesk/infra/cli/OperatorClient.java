@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The thin client of {@code safaridesk tenant|cell|dlq ...}: hands the command to the running local stack's service
- * (tenant-provisioning for {@code tenant} and {@code cell}, the worker for {@code dlq}), which runs it on its own beans
+ * The thin client of {@code safaridesk tenant|cell|dlq|mail ...}: hands the command to the running local stack's
+ * service (tenant-provisioning for {@code tenant} and {@code cell}, the worker for {@code dlq} and {@code mail}), which
+ * runs it on its own beans
  * and answers the output and exit code. It needs nothing but the JDK, so the command answers without a JVM full of
  * Spring. When no service of the stack answers, or the caller's {@code SAFARIDESK_*} variables point somewhere else
  * than the stack, it exits with {@link #NO_SERVICE} having done nothing, and the script runs the command in-process.
@@ -29,7 +30,7 @@ public final class OperatorClient {
     public static final int NO_SERVICE = 125;
 
     private static final Map<String, String> SERVICE_OF_COMMAND =
-            Map.of("tenant", "tenant-provisioning", "cell", "tenant-provisioning", "dlq", "worker");
+            Map.of("tenant", "tenant-provisioning", "cell", "tenant-provisioning", "dlq", "worker", "mail", "worker");
 
     /** What a command acts on: a caller who names another target than the stack's runs the command itself. */
     private static final List<String> TARGET_VARIABLES =

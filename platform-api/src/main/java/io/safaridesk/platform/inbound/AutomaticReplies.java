@@ -1,15 +1,21 @@
 package io.safaridesk.platform.inbound;
 
+import io.safaridesk.platform.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Where automatic mail of ours (acknowledgements, notifications) may not go, as RFC 3834 asks: to the address of a
- * mailing list we received mail through, or in answer to a ticket that a list's mail opened.
+ * mailing list we received mail through, or in answer to a ticket that a list's mail opened; and when an address was
+ * acknowledged lately, so that a helpdesk answering every mail with plain mail does not loop with us.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -44,5 +50,30 @@ public class AutomaticReplies {
                 .setParameter("ticket", ticketId)
                 .getResultList()
                 .isEmpty();
+    }
+
+    /** When the workspace last queued an acknowledgement of a new ticket to {@code recipient} after {@code since}. */
+    public Optional<Instant> acknowledgedSince(String recipient, Instant since) {
+        return entityManager
+                .createNativeQuery("select max(created_at) from platform.mail_outbox where tenant_slug = :workspace"
+                        + " and kind = 'new-ticket' and lower(recipient) = lower(:recipient) and created_at > :since")
+                .setParameter("workspace", TenantContext.current().value())
+                .setParameter("recipient", recipient.strip())
+                .setParameter("since", Timestamp.from(since))
+                .getResultList()
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst()
+                .map(at -> at instanceof Instant instant ? instant : ((Timestamp) at).toInstant());
+    }
+
+    /** Notes on the log entry of the mail that opened {@code ticketId} that its acknowledgement was not sent, and why. */
+    public void recordNotAcknowledged(long ticketId, String reason) {
+        entityManager
+                .createNativeQuery("update inbound_mails set detail = coalesce(detail || '; ', '') || :reason"
+                        + " where ticket_id = :ticket and ticket_message_id is null")
+                .setParameter("reason", reason)
+                .setParameter("ticket", ticketId)
+                .executeUpdate();
     }
 }

@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The workspace's review queue of inbound mail ({@code inbound_reviews}): mail that a rule held back although a person
  * may disagree with it (a stranger on a closed ticket, a flood, a suspected auto-reply).
- * Admins list it, read the original, release a mail as a new ticket or as a reply on a ticket they choose, or delete
- * it; the worker holds mail here, tells the admins, and deletes what waited longer than the retention period.
+ * Admins list it, read the original, release a mail as a new ticket or as a reply on a ticket they choose (with its
+ * files, as intake would have attached them), or delete it; the worker holds mail here, tells the admins, and deletes
+ * what waited longer than the retention period. A platform operator's release of unroutable mail takes the same path.
  */
 @Component
 @Transactional
@@ -42,6 +43,7 @@ public class InboundReviews {
     private final Contacts contacts;
     private final MailThreads threads;
     private final Notifications notifications;
+    private final MailFiles mailFiles;
 
     InboundReviews(
             FileStore files,
@@ -49,7 +51,9 @@ public class InboundReviews {
             TicketConversation conversation,
             Contacts contacts,
             MailThreads threads,
-            Notifications notifications) {
+            Notifications notifications,
+            MailFiles mailFiles) {
+        this.mailFiles = mailFiles;
         this.files = files;
         this.tickets = tickets;
         this.conversation = conversation;
@@ -59,7 +63,7 @@ public class InboundReviews {
     }
 
     /**
-     * A mail to hold, with what it would become: its body as a new ticket and as a reply (quotes cut).
+     * A mail to hold, with what it would become: its body as a new ticket and as a reply (quotes cut), and its files.
      *
      * @param ticketId the ticket it answered, if it answered one
      */
@@ -74,7 +78,13 @@ public class InboundReviews {
             Long ticketId,
             String newTicketHtml,
             String replyHtml,
-            String rawStorageKey) {}
+            String rawStorageKey,
+            List<MailFiles.File> files) {
+
+        public Held {
+            files = List.copyOf(files);
+        }
+    }
 
     /** A held mail as admins see it. */
     public record Review(
@@ -95,6 +105,33 @@ public class InboundReviews {
     /** Holds a mail, in the caller's transaction, and tells every active admin how many mails wait. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long hold(Held held) {
+        long id = insert(held);
+        long waiting = waiting();
+        for (Object admin : entityManager
+                .createNativeQuery("select keycloak_user_id from agents where role = 'admin' and active")
+                .getResultList()) {
+            notifications.raise(new Notifications.NewNotification(
+                    (String) admin,
+                    NotificationKind.MAIL_HELD_FOR_REVIEW,
+                    held.ticketId(),
+                    waiting + (waiting == 1 ? " mail waits" : " mails wait") + " for review",
+                    held.reason().explanation() + ": " + held.fromAddress() + ", \"" + held.subject() + "\""));
+        }
+        return id;
+    }
+
+    /**
+     * Releases a mail that a person decided about outside the queue (a platform operator routing the catch-all's
+     * unroutable mail) through the queue's own release path, in the caller's transaction, without telling the admins
+     * of a wait that never happened: as a new ticket, or as the sender's reply on {@code ticketId} when not null.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Released releaseNow(Held held, Long ticketId, Actor releasedBy) {
+        long id = insert(held);
+        return ticketId == null ? releaseAsNewTicket(id, releasedBy) : releaseAsReply(id, ticketId, releasedBy);
+    }
+
+    private long insert(Held held) {
         long id = ((Number) entityManager
                         .createNativeQuery("insert into inbound_reviews (inbound_mail_id, message_id, from_address,"
                                 + " from_name, subject, reason, detail, ticket_id, new_ticket_html, reply_html,"
@@ -113,16 +150,14 @@ public class InboundReviews {
                         .setParameter("raw", held.rawStorageKey())
                         .getSingleResult())
                 .longValue();
-        long waiting = waiting();
-        for (Object admin : entityManager
-                .createNativeQuery("select keycloak_user_id from agents where role = 'admin' and active")
-                .getResultList()) {
-            notifications.raise(new Notifications.NewNotification(
-                    (String) admin,
-                    NotificationKind.MAIL_HELD_FOR_REVIEW,
-                    held.ticketId(),
-                    waiting + (waiting == 1 ? " mail waits" : " mails wait") + " for review",
-                    held.reason().explanation() + ": " + held.fromAddress() + ", \"" + held.subject() + "\""));
+        for (MailFiles.File file : held.files()) {
+            entityManager
+                    .createNativeQuery("insert into inbound_review_attachments (review_id, filename, content)"
+                            + " values (:review, :filename, :content)")
+                    .setParameter("review", id)
+                    .setParameter("filename", file.filename())
+                    .setParameter("content", file.content())
+                    .executeUpdate();
         }
         return id;
     }
@@ -163,6 +198,7 @@ public class InboundReviews {
     public Released releaseAsNewTicket(long id, Actor admin) {
         Object[] held = stored(id);
         Contact requester = contacts.requester((String) held[4], (String) held[3], null);
+        Actor sender = Actor.webForm((String) held[4], requester.id());
         Ticket ticket = tickets.create(
                 new Tickets.NewTicket(
                         (String) held[5],
@@ -175,8 +211,8 @@ public class InboundReviews {
                         null,
                         List.of(),
                         null),
-                Actor.webForm((String) held[4], requester.id()));
-        return released(id, held, ticket.id(), null, "released as a new ticket by " + admin.name());
+                sender);
+        return released(id, held, ticket.id(), null, sender, "released as a new ticket by " + admin.name());
     }
 
     /** Releases a held mail as its sender's public reply on {@code ticketId}; answers the message. */
@@ -184,18 +220,20 @@ public class InboundReviews {
         Object[] held = stored(id);
         MailThreads.ThreadTicket ticket =
                 threads.ticket(ticketId).orElseThrow(() -> ApiProblem.invalidField("ticket_id", "is no ticket here"));
-        Contact sender = contacts.requester((String) held[4], (String) held[3], null);
-        threads.addParticipants(ticket.id(), List.of(new MailThreads.Participant((String) held[3], sender.id())));
+        Contact contact = contacts.requester((String) held[4], (String) held[3], null);
+        threads.addParticipants(ticket.id(), List.of(new MailThreads.Participant((String) held[3], contact.id())));
+        Actor sender = Actor.customer(null, (String) held[4], contact.id());
         TicketConversation.Entry entry = conversation.fromEmail(
                 ticket.id(),
                 MessageVisibility.PUBLIC,
                 new TicketConversation.Draft("body", (String) held[1], Channel.EMAIL),
-                Actor.customer(null, (String) held[4], sender.id()));
+                sender);
         return released(
                 id,
                 held,
                 ticket.id(),
                 entry.message().id(),
+                sender,
                 "released as a reply on ticket " + ticket.id() + " by " + admin.name());
     }
 
@@ -216,14 +254,17 @@ public class InboundReviews {
                 .executeUpdate();
     }
 
-    private Released released(long id, Object[] held, long ticketId, Long messageId, String what) {
+    /** Puts the held mail's files where intake would have put them, records the release and empties its place. */
+    private Released released(long id, Object[] held, long ticketId, Long messageId, Actor sender, String what) {
         threads.addInbound(ticketId, (String) held[6]);
+        String refused = mailFiles.attach(ticketId, messageId, heldFiles(id), sender);
+        String detail = refused == null ? what : what + "; " + refused;
         entityManager
                 .createNativeQuery("update inbound_mails set ticket_id = :ticket, ticket_message_id = :message,"
                         + " detail = coalesce(detail || '; ', '') || :what where id = :mail")
                 .setParameter("ticket", ticketId)
                 .setParameter("message", messageId)
-                .setParameter("what", what)
+                .setParameter("what", detail)
                 .setParameter("mail", held[7])
                 .executeUpdate();
         entityManager
@@ -231,6 +272,17 @@ public class InboundReviews {
                 .setParameter("id", id)
                 .executeUpdate();
         return new Released(ticketId, messageId);
+    }
+
+    private List<MailFiles.File> heldFiles(long id) {
+        return entityManager
+                .createNativeQuery("select filename, content from inbound_review_attachments where review_id = :id"
+                        + " order by id")
+                .setParameter("id", id)
+                .getResultList()
+                .stream()
+                .map(row -> new MailFiles.File((String) ((Object[]) row)[0], (byte[]) ((Object[]) row)[1]))
+                .toList();
     }
 
     /** new_ticket_html, reply_html, raw_storage_key, from_address, from_name, subject, message_id, inbound_mail_id. */

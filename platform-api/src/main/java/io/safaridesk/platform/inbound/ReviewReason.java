@@ -7,7 +7,9 @@ public enum ReviewReason {
     /** The sender passed the workspace's limit of mails per hour. */
     FLOOD("the sender passed the workspace's limit of mails per hour"),
     /** It looks like an auto-reply (its subject), though it carries none of the headers that say so. */
-    SUSPECTED_AUTO_REPLY("its subject looks like an auto-reply, but no header says it is one");
+    SUSPECTED_AUTO_REPLY("its subject looks like an auto-reply, but no header says it is one"),
+    /** It reached the platform's catch-all naming no workspace; a platform operator released it into this one. */
+    UNROUTABLE("it reached the platform's catch-all naming no workspace");
 
     private final String explanation;
 

@@ -3,13 +3,9 @@ package io.safaridesk.worker.inbound;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.safaridesk.platform.inbound.InboundLog;
 import io.safaridesk.platform.inbound.InboundRule;
-import io.safaridesk.platform.storage.FileStore;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.tenancy.TenantSlug;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -35,28 +31,25 @@ class InboundMails {
     private final MailIntake intake;
     private final InboundLog inboundLog;
     private final CatchAllRouting routing;
-    private final FileStore files;
+    private final RawMails raws;
     private final TenantSchemas schemas;
     private final JdbcClient jdbc;
-    private final Clock clock;
     private final MeterRegistry meters;
 
     InboundMails(
             MailIntake intake,
             InboundLog inboundLog,
             CatchAllRouting routing,
-            FileStore files,
+            RawMails raws,
             TenantSchemas schemas,
             DataSource dataSource,
-            Clock clock,
             MeterRegistry meters) {
         this.intake = intake;
         this.inboundLog = inboundLog;
         this.routing = routing;
-        this.files = files;
+        this.raws = raws;
         this.schemas = schemas;
         this.jdbc = JdbcClient.create(dataSource);
-        this.clock = clock;
         this.meters = meters;
     }
 
@@ -103,7 +96,7 @@ class InboundMails {
         if (intake.seen(mail.messageId())) {
             return aside(workspace, mailboxId, mail, null, InboundRule.DUPLICATE, "taken in before");
         }
-        String key = keep(workspace, raw);
+        String key = raws.keep(workspace, raw);
         try {
             MailIntake.Outcome outcome = intake.take(mail, mailboxId, key);
             if (outcome.rule() == InboundRule.DUPLICATE) {
@@ -143,7 +136,7 @@ class InboundMails {
             return new Result(null, InboundRule.FAILED, null);
         }
         return TenantContext.callAs(source.workspace(), () -> {
-            String key = keep(source.workspace(), raw);
+            String key = raws.keep(source.workspace(), raw);
             inboundLog.recordAside(new InboundLog.NewEntry(
                     source.mailboxId(),
                     messageId,
@@ -157,13 +150,6 @@ class InboundMails {
                     "unreadable MIME: " + cause));
             return new Result(source.workspace(), InboundRule.FAILED, null);
         });
-    }
-
-    private String keep(TenantSlug workspace, byte[] raw) {
-        String key =
-                "inbound/" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + "/" + UUID.randomUUID() + ".eml";
-        files.put(workspace, key, raw);
-        return key;
     }
 
     private void unroutable(String messageId, ParsedMail mail, byte[] raw, String reason) {

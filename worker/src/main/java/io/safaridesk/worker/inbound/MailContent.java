@@ -1,11 +1,8 @@
 package io.safaridesk.worker.inbound;
 
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.attachment.Uploads;
-import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.ticket.TicketAttachments;
+import io.safaridesk.platform.inbound.MailFiles;
 import io.safaridesk.platform.ticket.TicketText;
-import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What of a mail goes onto a ticket: the HTML body (or the text as paragraphs), without the quoted part for a reply,
- * and its files, each checked by the upload rules; a refused file is left out and named in the log.
+ * and its files ({@link MailFiles}: each checked by the upload rules; a refused file is left out and named in the log).
  */
 @Component
 class MailContent {
@@ -22,12 +19,10 @@ class MailContent {
 
     private static final String NO_TEXT = "<p>(no text: see the attachments)</p>";
 
-    private final Uploads uploads;
-    private final TicketAttachments attachments;
+    private final MailFiles files;
 
-    MailContent(Uploads uploads, TicketAttachments attachments) {
-        this.uploads = uploads;
-        this.attachments = attachments;
+    MailContent(MailFiles files) {
+        this.files = files;
     }
 
     static String subject(ParsedMail mail) {
@@ -59,17 +54,14 @@ class MailContent {
 
     /** Attaches the mail's files to the message (or to the ticket); answers what was refused, or null. */
     String attach(long ticketId, Long messageId, ParsedMail mail, Actor author) {
-        List<String> refused = new ArrayList<>();
-        for (ParsedMail.Attachment file : mail.attachments()) {
-            try {
-                uploads.check(new Uploads.Upload("attachment", file.filename(), file.content()));
-            } catch (ApiProblem problem) {
-                refused.add(file.filename() + " (" + problem.getMessage() + ")");
-                continue;
-            }
-            attachments.addFromEmail(ticketId, messageId, file.filename(), file.content(), author);
-        }
-        return refused.isEmpty() ? null : "attachments left out: " + String.join(", ", refused);
+        return files.attach(ticketId, messageId, files(mail), author);
+    }
+
+    /** The mail's files, as intake and a release from the review queue attach them. */
+    static List<MailFiles.File> files(ParsedMail mail) {
+        return mail.attachments().stream()
+                .map(file -> new MailFiles.File(file.filename(), file.content()))
+                .toList();
     }
 
     private static String paragraphs(String text) {

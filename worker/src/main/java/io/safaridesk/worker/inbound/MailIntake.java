@@ -147,20 +147,55 @@ class MailIntake {
                 outcome.detail(),
                 verdict.autoReplyAllowed()));
         if (outcome.review() != null) {
-            reviews.hold(new InboundReviews.Held(
-                    logged,
-                    mail.messageId(),
-                    mail.from().email(),
-                    mail.from().displayName(),
-                    MailContent.subject(mail),
-                    outcome.review(),
-                    outcome.detail(),
-                    outcome.relatedTicketId(),
-                    MailContent.newTicketHtml(mail),
-                    MailContent.replyHtml(mail),
-                    rawKey));
+            reviews.hold(held(mail, logged, outcome.review(), outcome.detail(), outcome.relatedTicketId(), rawKey));
         }
         return outcome;
+    }
+
+    /**
+     * Takes in a mail that a platform operator routed by hand into the workspace in context (it reached the catch-all
+     * naming no workspace): logged as held for review, then released at once through the review queue's own release
+     * path, as a new ticket of its sender or, with {@code ticketId}, as the sender's reply on that ticket.
+     */
+    InboundReviews.Released takeReleased(ParsedMail mail, String rawKey, String why, Long ticketId, Actor operator) {
+        if (mail.from() == null) {
+            throw InboundOperationRefused.noSender(mail.messageId());
+        }
+        if (log.seen(mail.messageId())) {
+            throw InboundOperationRefused.takenInBefore(mail.messageId());
+        }
+        String detail = ReviewReason.UNROUTABLE.explanation() + " (" + why + ")";
+        long logged = log.recordTaken(new InboundLog.NewEntry(
+                null,
+                mail.messageId(),
+                mail.from().email(),
+                mail.subject(),
+                InboundRule.HELD_FOR_REVIEW,
+                null,
+                null,
+                null,
+                rawKey,
+                detail,
+                true));
+        return reviews.releaseNow(
+                held(mail, logged, ReviewReason.UNROUTABLE, detail, null, rawKey), ticketId, operator);
+    }
+
+    private static InboundReviews.Held held(
+            ParsedMail mail, long logged, ReviewReason reason, String detail, Long ticketId, String rawKey) {
+        return new InboundReviews.Held(
+                logged,
+                mail.messageId(),
+                mail.from().email(),
+                mail.from().displayName(),
+                MailContent.subject(mail),
+                reason,
+                detail,
+                ticketId,
+                MailContent.newTicketHtml(mail),
+                MailContent.replyHtml(mail),
+                rawKey,
+                MailContent.files(mail));
     }
 
     private boolean flooding(ParsedMail mail) {

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * workspaces that set none, and how undelivered mail is retried: after {@code retryInitial}, doubling up to
  * {@code retryMax}, for as long as it takes. {@code appUrl} is the web app's address that ticket links in mail point
  * to ({@code <appUrl>/tickets/<id>} for staff, {@code <appUrl>/portal/<workspace>/tickets/<id>} for requesters).
+ * {@code acknowledgementWindow}: an address acknowledged within it gets no second acknowledgement of a ticket opened
+ * by mail (zero: always acknowledge), so that a loop with a helpdesk that answers every mail stops after one round.
  */
 @ConfigurationProperties("safaridesk.mail")
 public record MailProperties(
@@ -17,7 +19,8 @@ public record MailProperties(
         @DefaultValue("50") int batchSize,
         @DefaultValue("5s") Duration retryInitial,
         @DefaultValue("5m") Duration retryMax,
-        @DefaultValue("http://127.0.0.1:8080") String appUrl) {
+        @DefaultValue("http://127.0.0.1:8080") String appUrl,
+        @DefaultValue("10m") Duration acknowledgementWindow) {
 
     /** The wait after the {@code attempts}-th failed try. */
     public Duration backoff(int attempts) {

@@ -1,6 +1,7 @@
 package io.safaridesk.worker.notification;
 
 import io.safaridesk.platform.events.EventTopology;
+import io.safaridesk.platform.inbound.AutomaticReplies;
 import io.safaridesk.platform.mail.MailTemplate;
 import io.safaridesk.platform.mail.MailTemplates;
 import io.safaridesk.platform.mail.Placeholder;
@@ -9,16 +10,21 @@ import io.safaridesk.platform.notification.NotificationKind;
 import io.safaridesk.platform.notification.NotificationPreferences;
 import io.safaridesk.platform.notification.Notifications;
 import io.safaridesk.platform.settings.Settings;
+import io.safaridesk.platform.tenancy.TenantContext;
+import io.safaridesk.worker.mail.MailProperties;
 import io.safaridesk.worker.mail.OutboundMail;
 import io.safaridesk.worker.messaging.EventMessage;
 import io.safaridesk.worker.messaging.ProcessedMessages;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * Turns a workspace's events into in-app notifications and mail, in one transaction with the processed-message record:
  *
  * <ul>
- *   <li>{@code ticket.created}: an acknowledgement to the requester (not for internal tickets);
+ *   <li>{@code ticket.created}: an acknowledgement to the requester (not for internal tickets, nor for a ticket opened
+ *       by mail from an address acknowledged within the acknowledgement window);
  *   <li>{@code ticket.status-changed}: the requester and CC'd participants when their ticket is solved or closed, or
  *       set pending by an agent, in each one's language;
  *   <li>{@code ticket.assigned}: the new assignee;
@@ -58,6 +65,8 @@ class TicketNotifications {
     private final TicketLinks links;
     private final Settings settings;
     private final Clock clock;
+    private final AutomaticReplies automaticReplies;
+    private final Duration acknowledgementWindow;
 
     TicketNotifications(
             ProcessedMessages processed,
@@ -66,7 +75,11 @@ class TicketNotifications {
             OutboundMail mail,
             TicketLinks links,
             Settings settings,
-            Clock clock) {
+            Clock clock,
+            AutomaticReplies automaticReplies,
+            MailProperties mailProperties) {
+        this.automaticReplies = automaticReplies;
+        this.acknowledgementWindow = mailProperties.acknowledgementWindow();
         this.processed = processed;
         this.facts = facts;
         this.notifications = notifications;
@@ -104,9 +117,11 @@ class TicketNotifications {
         if ("INTERNAL".equals(text(payload, "channel"))) {
             return;
         }
+        boolean byMail = "EMAIL".equals(text(payload, "channel"));
         facts.ticket(payload.path("ticket_id").asLong())
                 .ifPresent(ticket -> facts.customers(ticket.id()).stream()
                         .findFirst()
+                        .filter(requester -> !byMail || !acknowledgedLately(ticket.id(), requester.email()))
                         .ifPresent(requester -> mail.queue(new OutboundMail.Mail(
                                 MailTemplate.NEW_TICKET,
                                 requester.email(),
@@ -117,6 +132,27 @@ class TicketNotifications {
                                 customerValues(ticket, requester),
                                 requester.language(),
                                 null))));
+    }
+
+    /**
+     * Whether the address was acknowledged within the window: then this ticket, opened by mail, gets no acknowledgement
+     * (noted in its inbound log entry). A helpdesk that answers every mail with a plain new mail (no Auto-Submitted,
+     * none of our ids) would otherwise open a ticket here for each of our acknowledgements, and we one there for each
+     * of its own; so the exchange stops after one round, as RT and Zendesk stop it.
+     */
+    private boolean acknowledgedLately(long ticketId, String address) {
+        if (acknowledgementWindow.isZero() || acknowledgementWindow.isNegative()) {
+            return false;
+        }
+        Optional<Instant> last =
+                automaticReplies.acknowledgedSince(address, clock.instant().minus(acknowledgementWindow));
+        last.ifPresent(at -> {
+            String reason = "no acknowledgement sent: " + address + " was acknowledged at " + at + ", within the last "
+                    + DurationStyle.SIMPLE.print(acknowledgementWindow) + " (the acknowledgement window)";
+            automaticReplies.recordNotAcknowledged(ticketId, reason);
+            log.info("Ticket {} of {}: {}", ticketId, TenantContext.current(), reason);
+        });
+        return last.isPresent();
     }
 
     /**

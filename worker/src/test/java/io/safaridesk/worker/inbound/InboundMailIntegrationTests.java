@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.safaridesk.infra.stack.TestServices;
 import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.inbound.InboundReviews;
 import io.safaridesk.platform.inbound.InboundRule;
 import io.safaridesk.platform.inbound.InboundSettings;
 import io.safaridesk.platform.inbound.MailboxDraft;
 import io.safaridesk.platform.inbound.Mailboxes;
 import io.safaridesk.platform.inbound.NonParticipantAction;
 import io.safaridesk.platform.storage.FileStore;
+import io.safaridesk.platform.testing.TestServicesInitializer;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Ticket;
 import io.safaridesk.platform.ticket.TicketConversation;
@@ -22,6 +24,8 @@ import io.safaridesk.worker.testing.TenantRegistry;
 import io.safaridesk.worker.testing.WorkerIntegrationTest;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import io.safaridesk.worker.testing.WorkerTestWorkspaces;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -88,6 +93,12 @@ class InboundMailIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    InboundReviews reviews;
+
+    @Autowired
+    ApplicationContext context;
 
     final List<WorkerTestWorkspace> made = new ArrayList<>();
     WorkerTestWorkspace workspace;
@@ -867,5 +878,345 @@ class InboundMailIntegrationTests {
                 .contains("closed ticket", "threaded by IN_REPLY_TO");
         assertThat(count(workspace, "tickets")).isEqualTo(1);
         assertThat(count(workspace, "ticket_messages")).isZero();
+    }
+
+    /** What {@code safaridesk mail ...} answered: the worker's operator endpoint runs exactly this. */
+    record Cli(int exitCode, String out, String err) {}
+
+    private Cli mailCommand(Object... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MailCli.run(
+                context,
+                java.util.Arrays.stream(args).map(String::valueOf).toArray(String[]::new),
+                new PrintWriter(out),
+                new PrintWriter(err));
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    private long awaitUnroutable(String messageId) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> jdbc.sql("select id from platform.inbound_unroutable where message_id = ?")
+                                .param(messageId)
+                                .query(Long.class)
+                                .optional(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private List<String> attachmentsOf(WorkerTestWorkspace space, long ticketId, Long messageId) {
+        return jdbc.sql("select filename from " + space.slug().schemaName() + ".ticket_attachments where ticket_id = ?"
+                        + " and message_id is not distinct from ? order by filename")
+                .params(ticketId, messageId)
+                .query(String.class)
+                .list();
+    }
+
+    private String detailOf(WorkerTestWorkspace space, String messageId, InboundRule rule) {
+        return jdbc.sql("select detail from " + space.slug().schemaName() + ".inbound_mails where message_id = ?"
+                        + " and rule = ?")
+                .params(messageId, rule.name())
+                .query(String.class)
+                .single();
+    }
+
+    private void close(WorkerTestWorkspace space, long ticketId) {
+        jdbc.sql("update " + space.slug().schemaName() + ".tickets set status_id = (select id from "
+                        + space.slug().schemaName() + ".ticket_statuses where category = 'CLOSED' limit 1)"
+                        + " where id = ?")
+                .param(ticketId)
+                .update();
+    }
+
+    @Test
+    void anOperatorReleasesUnroutableMailIntoTheWorkspaceItNamesAndNoOther() {
+        WorkerTestWorkspace other = workspaces.create();
+        TenantRegistry.active(jdbc, other.slug());
+        String customer = customer();
+        byte[] pdf = "%PDF-1.4\n%order\n".getBytes(StandardCharsets.US_ASCII);
+        String lost = Mailer.from("Lou Lost <" + customer + ">")
+                .to(CATCH_ALL.replace("@", "+nobody-here@"))
+                .subject("Lost order " + UUID.randomUUID())
+                .text("Where is my order?")
+                .file("order.pdf", "application/pdf", pdf, null)
+                .send();
+        long lostId = awaitUnroutable(lost);
+        String later = Mailer.from(customer)
+                .to(CATCH_ALL.replace("@", "+nobody-either@"))
+                .subject("Still lost")
+                .text("Me again, with more.")
+                .send();
+        long laterId = awaitUnroutable(later);
+
+        Cli first = mailCommand("unroutable", "list", "--limit", 1);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out())
+                .as("newest first, with its reason, paged")
+                .startsWith(laterId + " ")
+                .contains("Still lost", "no workspace named", "more: --before " + laterId);
+        assertThat(mailCommand("unroutable", "list", "--before", laterId, "--limit", 1)
+                        .out())
+                .startsWith(lostId + " ");
+        Cli shown = mailCommand("unroutable", "show", lostId);
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out())
+                .as("its headers and the original")
+                .contains("message-id:  " + lost, "reason:      no workspace named", "Where is my order?")
+                .contains("order.pdf");
+
+        Cli released = mailCommand(
+                "unroutable", "release", lostId, "--workspace", workspace.slug().value());
+        assertThat(released.exitCode()).as(released.err()).isZero();
+        Logged taken = logged(workspace, lost).getFirst();
+        assertThat(taken.rule()).isEqualTo(InboundRule.HELD_FOR_REVIEW);
+        long ticketId = taken.ticketId();
+        assertThat(released.out()).contains("as ticket " + ticketId);
+        assertThat(jdbc.sql("select requester_id from " + workspace.slug().schemaName() + ".tickets where id = ?")
+                        .param(ticketId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(contactOf(workspace, customer));
+        assertThat(attachmentsOf(workspace, ticketId, null))
+                .as("its files, as intake attaches them")
+                .containsExactly("order.pdf");
+        assertThat(detailOf(workspace, lost, InboundRule.HELD_FOR_REVIEW))
+                .contains("catch-all", "released as a new ticket by a platform operator");
+        assertThat(count(workspace, "inbound_reviews"))
+                .as("never waits in the queue")
+                .isZero();
+        assertThat(logged(other, lost)).as("nothing reaches another workspace").isEmpty();
+        assertThat(count(other, "tickets")).isZero();
+        assertThat(mailCommand(
+                                "unroutable",
+                                "release",
+                                lostId,
+                                "--workspace",
+                                other.slug().value())
+                        .exitCode())
+                .as("released once")
+                .isEqualTo(MailCli.NOT_FOUND);
+        assertThat(count(other, "tickets")).isZero();
+
+        Cli asReply = mailCommand(
+                "unroutable",
+                "release",
+                laterId,
+                "--workspace",
+                workspace.slug().value(),
+                "--ticket",
+                ticketId);
+        assertThat(asReply.exitCode()).as(asReply.err()).isZero();
+        assertThat(asReply.out()).contains("as a reply on ticket " + ticketId);
+        Logged reply = logged(workspace, later).getFirst();
+        assertThat(reply.ticketId()).isEqualTo(ticketId);
+        assertThat(message(workspace, reply.ticketMessageId()))
+                .containsEntry("author_contact_id", contactOf(workspace, customer))
+                .containsEntry("visibility", "PUBLIC");
+        assertThat(jdbc.sql("select count(*) from platform.inbound_unroutable where id in (?, ?)")
+                        .params(lostId, laterId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        long spamId = awaitUnroutable(Mailer.from(customer())
+                .to(CATCH_ALL.replace("@", "+nobody-third@"))
+                .subject("Spam")
+                .text("Buy now")
+                .send());
+        assertThat(mailCommand("unroutable", "release", spamId).exitCode()).isEqualTo(MailCli.USAGE);
+        assertThat(mailCommand("unroutable", "release", spamId, "--workspace", "no-such-space")
+                        .exitCode())
+                .isEqualTo(MailCli.NOT_FOUND);
+        assertThat(mailCommand("unroutable", "list", "--limit", "many").exitCode())
+                .isEqualTo(MailCli.USAGE);
+        assertThat(mailCommand("unroutable", "delete", spamId).exitCode()).isZero();
+        assertThat(mailCommand("unroutable", "delete", spamId).exitCode()).isEqualTo(MailCli.NOT_FOUND);
+    }
+
+    @Test
+    void aFailedMailIsReTakenAfterTheFaultIsRemovedAndBecomesATicketOnce() {
+        String schema = workspace.slug().schemaName();
+        jdbc.sql("create function " + schema + ".test_fault() returns trigger language plpgsql as"
+                        + " $$ begin raise exception 'the disk is full (a test fault)'; end $$")
+                .update();
+        jdbc.sql("create trigger test_fault before insert on " + schema + ".tickets for each row execute function "
+                        + schema + ".test_fault()")
+                .update();
+        String id = Mailer.from(customer())
+                .to(help)
+                .subject("Failed at first")
+                .text("Take me in after the fix.")
+                .send();
+        assertThat(awaitLogged(workspace, id).rule()).isEqualTo(InboundRule.FAILED);
+        long failedId = jdbc.sql("select id from " + schema + ".inbound_mails where message_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+
+        Cli tooEarly = mailCommand("retake", "--workspace", workspace.slug().value());
+        assertThat(tooEarly.exitCode()).as("still broken").isEqualTo(MailCli.FAILED);
+        assertThat(detailOf(workspace, id, InboundRule.FAILED)).contains("re-take failed", "test fault");
+        assertThat(logged(workspace, id)).hasSize(1);
+
+        jdbc.sql("drop trigger test_fault on " + schema + ".tickets").update();
+        Cli retake = mailCommand("retake", "--workspace", workspace.slug().value());
+        assertThat(retake.exitCode()).as(retake.err()).isZero();
+        assertThat(retake.out()).contains(failedId + " ", "re-taken: NEW_TICKET on ticket", "1 mail(s) re-taken");
+        assertThat(logged(workspace, id))
+                .extracting(Logged::rule)
+                .containsExactly(InboundRule.FAILED, InboundRule.NEW_TICKET);
+        assertThat(detailOf(workspace, id, InboundRule.FAILED)).contains("re-taken: NEW_TICKET");
+
+        Cli again = mailCommand("retake", "--workspace", workspace.slug().value());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("0 mail(s) re-taken");
+        assertThat(mailCommand("retake", "--workspace", workspace.slug().value(), "--id", failedId)
+                        .exitCode())
+                .isEqualTo(MailCli.NOT_FOUND);
+        assertThat(count(workspace, "tickets")).as("exactly once").isEqualTo(1);
+        assertThat(logged(workspace, id)).hasSize(2);
+    }
+
+    @Test
+    void aMailReleasedFromTheReviewQueueKeepsItsFiles() {
+        String customer = customer();
+        String first = Mailer.from(customer)
+                .to(help)
+                .subject("Closed with files")
+                .text("Original")
+                .send();
+        long closed = awaitLogged(workspace, first).ticketId();
+        close(workspace, closed);
+        long open = workspace.ticket(ann, "Open one", customer, Channel.API).id();
+        byte[] pdf = "%PDF-1.4\n%log\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
+        String stranger = customer();
+        String asReply = Mailer.from(stranger)
+                .to(help)
+                .subject("Re: Closed with files")
+                .text("The log is attached.")
+                .inReplyTo(first, first)
+                .file("log.pdf", "application/pdf", pdf, null)
+                .send();
+        String asTicket = Mailer.from(stranger)
+                .to(help)
+                .subject("Re: Closed with files")
+                .text("A screenshot too.")
+                .inReplyTo(first, first)
+                .file("screen.png", "image/png", png, null)
+                .send();
+        assertThat(awaitLogged(workspace, asReply).rule()).isEqualTo(InboundRule.HELD_FOR_REVIEW);
+        assertThat(awaitLogged(workspace, asTicket).rule()).isEqualTo(InboundRule.HELD_FOR_REVIEW);
+        assertThat(count(workspace, "inbound_review_attachments")).isEqualTo(2);
+
+        InboundReviews.Released reply =
+                workspace.inTransaction(() -> reviews.releaseAsReply(heldId(asReply), open, ann));
+        InboundReviews.Released ticket =
+                workspace.inTransaction(() -> reviews.releaseAsNewTicket(heldId(asTicket), ann));
+
+        assertThat(attachmentsOf(workspace, open, reply.messageId()))
+                .as("on the released reply")
+                .containsExactly("log.pdf");
+        assertThat(attachmentsOf(workspace, ticket.ticketId(), null))
+                .as("on the released ticket")
+                .containsExactly("screen.png");
+        assertThat(count(workspace, "inbound_review_attachments"))
+                .as("gone with the released mails")
+                .isZero();
+    }
+
+    private long heldId(String messageId) {
+        return jdbc.sql("select id from " + workspace.slug().schemaName() + ".inbound_reviews where message_id = ?")
+                .param(messageId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Another helpdesk that answers every mail it gets with a fresh plain acknowledgement (no Auto-Submitted, none of
+     * our ids) opens a ticket here each time, and each of our acknowledgements would open one there: the second
+     * acknowledgement to its address within the window is not sent, so the exchange stops after one round.
+     */
+    @Test
+    void aHelpdeskThatAcknowledgesEveryMailWithPlainMailStopsAfterOneRound() {
+        String otherDesk = "desk-" + UUID.randomUUID().toString().substring(0, 8) + "@other-helpdesk.test";
+        String opening = Mailer.from(otherDesk)
+                .to(help)
+                .subject("A question from another desk")
+                .text("Hello, a colleague here.")
+                .send();
+        awaitAcknowledgementDecided(opening);
+
+        int answered = 0;
+        for (int round = 1; ; round++) {
+            relay.drain();
+            delivery.drain();
+            List<Inbox.Mail> received = Inbox.of(otherDesk);
+            if (received.size() == answered) {
+                break;
+            }
+            assertThat(round).as("rounds of the exchange").isLessThanOrEqualTo(2);
+            for (Inbox.Mail ignored : received.subList(answered, received.size())) {
+                awaitAcknowledgementDecided(Mailer.from(otherDesk)
+                        .to(help)
+                        .subject("We received your request [OD-"
+                                + UUID.randomUUID().toString().substring(0, 6) + "]")
+                        .text("Thank you for contacting us. We will answer soon.")
+                        .send());
+            }
+            answered = received.size();
+        }
+
+        assertThat(Inbox.of(otherDesk)).as("our one acknowledgement").hasSize(1);
+        assertThat(Inbox.of(help)).as("its mail and its one acknowledgement").hasSize(2);
+        assertThat(count(workspace, "tickets")).isEqualTo(2);
+        assertThat(jdbc.sql("select detail from " + workspace.slug().schemaName() + ".inbound_mails where rule ="
+                                + " 'NEW_TICKET' order by id desc limit 1")
+                        .query(String.class)
+                        .single())
+                .as("the suppressed acknowledgement is logged with its reason")
+                .contains("no acknowledgement sent", otherDesk, "acknowledgement window");
+    }
+
+    /** Waits until the mail opened a ticket and the ticket's acknowledgement was queued or left out. */
+    private void awaitAcknowledgementDecided(String messageId) {
+        long ticketId = awaitLogged(workspace, messageId).ticketId();
+        String schema = workspace.slug().schemaName();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    relay.drain();
+                    return jdbc.sql("select exists (select 1 from " + schema + ".ticket_email_messages where"
+                                    + " ticket_id = ? and direction = 'OUTBOUND') or exists (select 1 from " + schema
+                                    + ".inbound_mails where ticket_id = ? and detail like '%no acknowledgement sent%')")
+                            .params(ticketId, ticketId)
+                            .query(Boolean.class)
+                            .single();
+                });
+    }
+
+    /** Without a running worker the launcher runs the command in-process: a web-less worker context of its own. */
+    @Test
+    void theMailCommandAlsoRunsInProcess() {
+        long kept = awaitUnroutable(Mailer.from(customer())
+                .to(CATCH_ALL.replace("@", "+nobody-in-process@"))
+                .subject("In process")
+                .text("Listed without the running worker.")
+                .send());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MailCli.run(
+                new String[] {"unroutable", "show", String.valueOf(kept), "--json"},
+                new PrintWriter(out),
+                new PrintWriter(err),
+                new TestServicesInitializer());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"id\":" + kept, "Listed without the running worker.");
+        assertThat(MailCli.run(
+                        new String[] {"unroutable", "list", "--limit"}, new PrintWriter(out), new PrintWriter(err)))
+                .as("bad arguments are answered before any context starts")
+                .isEqualTo(MailCli.USAGE);
     }
 }
