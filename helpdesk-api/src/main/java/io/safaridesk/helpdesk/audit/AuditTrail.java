@@ -1,5 +1,6 @@
 package io.safaridesk.helpdesk.audit;
 
+import io.safaridesk.helpdesk.security.ApiTokenAuthentication;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.safaridesk.platform.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Writes the audit log after each request that changes something and is worth an admin's review: every change an
- * admin makes, and every deletion or export by any staff member. Recorded after the answer, with its status, so
+ * admin or an API token makes, and every deletion or export by any staff member. Recorded after the answer, with its status, so
  * refused and failed attempts are in the log too. Runs inside the workspace context the security filters set; a
  * failure to record is logged and never fails the request.
  */
@@ -41,15 +42,24 @@ class AuditTrail implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void afterCompletion(
             HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof TenantAuthentication caller)
-                || !audited(request, caller)) {
+        Who who = switch (SecurityContextHolder.getContext().getAuthentication()) {
+            case TenantAuthentication caller
+            when audited(request, caller) ->
+                new Who(caller.userId(), caller.getToken().getClaimAsString("email"), role(caller));
+            // an integration's changes are as much an admin's concern as an admin's own
+            case ApiTokenAuthentication token
+            when CHANGES.contains(request.getMethod()) ->
+                new Who(token.getName(), token.actor().name(), "api-token");
+            case null, default -> null;
+        };
+        if (who == null) {
             return;
         }
         try {
             auditLog.record(new AuditLog.NewEntry(
-                    caller.userId(),
-                    caller.getToken().getClaimAsString("email"),
-                    role(caller),
+                    who.userId(),
+                    who.name(),
+                    who.role(),
                     request.getMethod() + " " + route(request),
                     request.getRequestURI(),
                     failure != null && response.getStatus() < 400 ? 500 : response.getStatus(),
@@ -58,6 +68,9 @@ class AuditTrail implements HandlerInterceptor, WebMvcConfigurer {
             log.error("Could not record {} {} in the audit log", request.getMethod(), request.getRequestURI(), e);
         }
     }
+
+    /** The actor columns of an entry. */
+    private record Who(String userId, String name, String role) {}
 
     private static boolean audited(HttpServletRequest request, TenantAuthentication caller) {
         String method = request.getMethod();
