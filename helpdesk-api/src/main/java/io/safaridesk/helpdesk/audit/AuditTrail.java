@@ -18,8 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Writes the audit log after each request that changes something and is worth an admin's review: every change an
- * admin or an API token makes, and every deletion or export by any staff member. Recorded after the answer, with its status, so
- * refused and failed attempts are in the log too. Runs inside the workspace context the security filters set; a
+ * admin or an API token makes, and every deletion or export by any staff member. Recorded after the answer, with its
+ * status, so refused and failed attempts are in the log too. Runs inside the workspace context the security filters set; a
  * failure to record is logged and never fails the request.
  */
 @Configuration(proxyBeanMethods = false)

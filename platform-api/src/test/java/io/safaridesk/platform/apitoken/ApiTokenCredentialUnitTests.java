@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ApiTokenCredentialUnitTests {
 
-    private static final String SECRET = "Qm9va3NfYW5kX2JlZXJzX2FuZF9iaWtlc19hbmRfbW9y";
+    private static final String SECRET = "Qm9va3NfYW5kX2JlZXJzX2FuZF9iaWtlc19hbmRfbW9";
 
     @Test
     void aTokenReadsBackAsItsWorkspaceIdAndSecret() {
