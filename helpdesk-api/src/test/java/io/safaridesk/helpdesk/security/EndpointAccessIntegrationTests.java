@@ -64,6 +64,7 @@ class EndpointAccessIntegrationTests extends TwoWorkspaceApiTests {
     @Test
     void anApiTokenWithEveryScopeReachesOnlyTheRoutesOfItsScopes() throws Exception {
         List<String> reached = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         String token = everyScopeToken();
         for (String call : apiCalls()) {
             String[] methodAndPath = call.split(" ", 2);
@@ -75,12 +76,18 @@ class EndpointAccessIntegrationTests extends TwoWorkspaceApiTests {
             if (!REFUSED.contains(status)) {
                 reached.add(call);
             }
+            if (status >= 500) {
+                failed.add(call + " " + status);
+            }
         }
 
         assertThat(reached)
                 .as("routes an API token reaches")
                 .isNotEmpty()
                 .allSatisfy(call -> assertThat(call).matches(scopedRoutes()).doesNotContain("/export"));
+        assertThat(failed)
+                .as("a token has no agent profile: no route may fail on that")
+                .isEmpty();
     }
 
     /** What the scopes of API tokens open, and the workspace's anonymous portal that anyone may call. */
