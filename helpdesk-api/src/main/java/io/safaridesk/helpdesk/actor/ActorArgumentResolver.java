@@ -1,5 +1,6 @@
 package io.safaridesk.helpdesk.actor;
 
+import io.safaridesk.helpdesk.security.ApiTokenAuthentication;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.safaridesk.platform.actor.Actor;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controllers take the caller as an {@link Actor}, as {@link Actors} resolves it. */
+/** Lets controllers take the caller as an {@link Actor}: a realm user as {@link Actors} resolves it, or an API token. */
 @Configuration(proxyBeanMethods = false)
 class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
@@ -38,9 +39,10 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConf
             ModelAndViewContainer container,
             NativeWebRequest request,
             WebDataBinderFactory binders) {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof TenantAuthentication caller)) {
-            throw Actors.NoActor.anonymous();
-        }
-        return actors.of(caller);
+        return switch (SecurityContextHolder.getContext().getAuthentication()) {
+            case TenantAuthentication caller -> actors.of(caller);
+            case ApiTokenAuthentication token -> token.actor();
+            case null, default -> throw Actors.NoActor.anonymous();
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.safaridesk.helpdesk.audit;
 
+import io.safaridesk.helpdesk.security.ApiTokenAuthentication;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.safaridesk.platform.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Writes the audit log after each request that changes something and is worth an admin's review: every change an
- * admin makes to the workspace (its people, settings and configuration), and every deletion or export by any staff
- * member. Work on tickets and tasks is left to their own history, which names who did what; recording it here too would
+ * admin or an API token makes to the workspace (its people, settings and configuration), and every deletion or export
+ * by any staff member or token. Work on tickets and tasks is left to their own history, which names who did what; recording it here too would
  * double it and add a second transaction to every ticket write. Recorded after the answer, with its status, so refused
  * and failed attempts are in the log too. Runs inside the workspace context the security filters set; a failure to
  * record is logged and never fails the request.
@@ -45,15 +46,24 @@ class AuditTrail implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public void afterCompletion(
             HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof TenantAuthentication caller)
-                || !audited(request, caller)) {
+        Who who = switch (SecurityContextHolder.getContext().getAuthentication()) {
+            case TenantAuthentication caller
+            when audited(request, role(caller)) ->
+                new Who(caller.userId(), caller.getToken().getClaimAsString("email"), role(caller));
+            // an integration's changes are as much an admin's concern as an admin's own
+            case ApiTokenAuthentication token
+            when audited(request, "api-token") ->
+                new Who(token.getName(), token.actor().name(), "api-token");
+            case null, default -> null;
+        };
+        if (who == null) {
             return;
         }
         try {
             auditLog.record(new AuditLog.NewEntry(
-                    caller.userId(),
-                    caller.getToken().getClaimAsString("email"),
-                    role(caller),
+                    who.userId(),
+                    who.name(),
+                    who.role(),
                     request.getMethod() + " " + route(request),
                     request.getRequestURI(),
                     failure != null && response.getStatus() < 400 ? 500 : response.getStatus(),
@@ -63,9 +73,12 @@ class AuditTrail implements HandlerInterceptor, WebMvcConfigurer {
         }
     }
 
-    private static boolean audited(HttpServletRequest request, TenantAuthentication caller) {
+    /** The actor columns of an entry. */
+    private record Who(String userId, String name, String role) {}
+
+    /** Whether a request of a caller acting as {@code role} (admin, agent, api-token; null: neither) is recorded. */
+    private static boolean audited(HttpServletRequest request, String role) {
         String method = request.getMethod();
-        String role = role(caller);
         if (!CHANGES.contains(method) || role == null) {
             return false;
         }
@@ -73,7 +86,7 @@ class AuditTrail implements HandlerInterceptor, WebMvcConfigurer {
         if ("DELETE".equals(method) || path.contains("/export")) {
             return true;
         }
-        return role.equals("admin") && CASE_WORK.stream().noneMatch(path::startsWith);
+        return !role.equals("agent") && CASE_WORK.stream().noneMatch(path::startsWith);
     }
 
     /** The caller's most powerful staff role; null for customers and users without a product role. */

@@ -1,14 +1,18 @@
 package io.safaridesk.helpdesk.security;
 
+import io.safaridesk.platform.apitoken.ApiScope;
+import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -56,8 +60,19 @@ class ProblemResponses {
     }
 
     AccessDeniedHandler accessDeniedHandler() {
-        return (request, response, e) ->
-                write(response, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this");
+        return (request, response, e) -> write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication token
+                        ? "This API token's scopes (" + scopes(token) + ") do not allow this"
+                        : "Your role does not allow this");
+    }
+
+    /** A problem raised before any controller ran (a rate limit in a filter), with its headers. */
+    void write(HttpServletResponse response, ApiProblem problem) throws IOException {
+        problem.headers().forEach(response::setHeader);
+        write(response, problem.status(), problem.type(), problem.getMessage());
     }
 
     /** A write to a workspace whose realm is being moved to another cell: try again in a minute. */
@@ -68,6 +83,10 @@ class ProblemResponses {
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "workspace-read-only",
                 "Workspace " + tenant + " is read-only for a few minutes while it moves; try again shortly");
+    }
+
+    private static String scopes(ApiTokenAuthentication token) {
+        return token.scopes().stream().map(ApiScope::scope).collect(Collectors.joining(", "));
     }
 
     private static String describe(AuthenticationException e) {

@@ -1,26 +1,36 @@
 package io.safaridesk.helpdesk.security;
 
+import io.safaridesk.platform.apitoken.ApiScope;
+import io.safaridesk.platform.ratelimit.RateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Who may call what: every /api/v1 route needs a workspace token, except the anonymous portal ({@code
  * /api/v1/portal/{slug}/...}, its knowledge base {@code /api/v1/portal/{slug}/kb/...} included) and the docs. The customer portal ({@code /api/v1/portal/tickets/...}) needs role customer.
  * A route that no rule names is refused to everyone ({@code EndpointAccessIntegrationTests} fails the build on one).
+ * An API token carries no role, only its scopes ({@link ApiScope}): it reaches the routes that name one of them, and
+ * never those declared for roles alone (agents, settings, webhooks, the audit log, API tokens, the caller's profile).
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TenantTokenResolver tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, BearerTokens tokens, RateLimiter limits, ProblemResponses problems)
+            throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/docs", "/api/docs/**")
                         .permitAll()
@@ -50,8 +60,10 @@ class SecurityConfiguration {
                         .hasRole("admin")
                         .requestMatchers("/api/v1/agent/**")
                         .hasRole("admin")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/contacts", "/api/v1/contacts/**")
+                        .access(rolesOr(ApiScope.CONTACTS_READ, "admin", "agent"))
                         .requestMatchers("/api/v1/contacts", "/api/v1/contacts/**")
-                        .hasAnyRole("admin", "agent")
+                        .access(rolesOr(ApiScope.CONTACTS_WRITE, "admin", "agent"))
                         .requestMatchers(
                                 HttpMethod.GET,
                                 "/api/v1/ticket-statuses",
@@ -60,7 +72,7 @@ class SecurityConfiguration {
                                 "/api/v1/ticket-categories/**",
                                 "/api/v1/ticket/category",
                                 "/api/v1/ticket/category/**")
-                        .hasAnyRole("admin", "agent", "customer")
+                        .access(rolesOr(ApiScope.TICKETS_READ, "admin", "agent", "customer"))
                         .requestMatchers(
                                 "/api/v1/ticket-statuses",
                                 "/api/v1/ticket-statuses/**",
@@ -84,8 +96,16 @@ class SecurityConfiguration {
                         // macros: staff; who sees and manages which macro is the domain's rule (personal, shared)
                         .requestMatchers("/api/v1/macros", "/api/v1/macros/**")
                         .hasAnyRole("admin", "agent")
-                        .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**", "/api/v1/ticket/**")
+                        .requestMatchers("/api/v1/api-tokens", "/api/v1/api-tokens/**")
+                        .hasRole("admin")
+                        // exports act for a staff user (their file, their mail): no API token reaches them
+                        .requestMatchers(
+                                "/api/v1/tickets/exports", "/api/v1/tickets/exports/**", "/api/v1/ticket/export")
                         .hasAnyRole("admin", "agent")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tickets", "/api/v1/tickets/**", "/api/v1/ticket/**")
+                        .access(rolesOr(ApiScope.TICKETS_READ, "admin", "agent"))
+                        .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**", "/api/v1/ticket/**")
+                        .access(rolesOr(ApiScope.TICKETS_WRITE, "admin", "agent"))
                         .requestMatchers(HttpMethod.GET, "/api/v1/task-statuses", "/api/v1/task-statuses/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/task-statuses", "/api/v1/task-statuses/**")
@@ -104,15 +124,15 @@ class SecurityConfiguration {
                                 "/api/v1/settings/inbound-mail/**")
                         .hasRole("admin")
                         .requestMatchers(HttpMethod.GET, "/api/v1/kb/analytics", "/api/v1/kb/analytics/**")
-                        .hasAnyRole("admin", "agent")
+                        .access(rolesOr(ApiScope.KB_READ, "admin", "agent"))
                         .requestMatchers(HttpMethod.GET, "/api/v1/kb/**")
-                        .hasAnyRole("admin", "agent", "customer")
+                        .access(rolesOr(ApiScope.KB_READ, "admin", "agent", "customer"))
                         .requestMatchers(HttpMethod.POST, "/api/v1/kb/articles/*/feedback")
                         .hasAnyRole("admin", "agent", "customer")
                         .requestMatchers("/api/v1/kb/categories", "/api/v1/kb/categories/**")
-                        .hasRole("admin")
+                        .access(rolesOr(ApiScope.KB_MANAGE, "admin"))
                         .requestMatchers("/api/v1/kb/**")
-                        .hasAnyRole("admin", "agent")
+                        .access(rolesOr(ApiScope.KB_MANAGE, "admin", "agent"))
                         .requestMatchers(HttpMethod.GET, "/api/v1/settings", "/api/v1/settings/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/settings", "/api/v1/settings/**")
@@ -123,9 +143,11 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/sla/**")
                         .hasRole("admin")
-                        // the caller's own identity and profile: any user of the workspace, customers included
+                        // the caller's own identity and profile: any user of the workspace, customers included,
+                        // but no API token (it is nobody's identity)
                         .requestMatchers("/api/v1/me", "/api/v1/users/**")
-                        .authenticated()
+                        .access((caller, request) ->
+                                new AuthorizationDecision(caller.get() instanceof TenantAuthentication))
                         // undeclared means refused: a route someone forgot to list is closed, not open to customers
                         .anyRequest()
                         .denyAll())
@@ -143,8 +165,17 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems.accessDeniedHandler()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .addFilterAfter(new TenantContextFilter(problems), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new ApiTokenRateLimit(limits, problems), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new TenantContextFilter(problems), ApiTokenRateLimit.class)
                 .build();
+    }
+
+    /** Callers with one of {@code roles}, or an API token granted {@code scope}. */
+    private static AuthorizationManager<RequestAuthorizationContext> rolesOr(ApiScope scope, String... roles) {
+        return AuthorizationManagers.anyOf(
+                AuthorityAuthorizationManager.hasAnyRole(roles),
+                AuthorityAuthorizationManager.hasAuthority(
+                        ApiTokenAuthentication.authority(scope).getAuthority()));
     }
 
     /** The STOMP endpoint: the WebSocket handshake is open; the CONNECT frame carries the token (realtime/StompGate). */

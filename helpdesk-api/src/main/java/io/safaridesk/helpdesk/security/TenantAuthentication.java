@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /** A caller authenticated by a workspace's realm: the workspace comes from the token's validated issuer alone. */
-public final class TenantAuthentication extends JwtAuthenticationToken {
+public final class TenantAuthentication extends JwtAuthenticationToken implements WorkspaceCaller {
 
     private final TenantSlug tenant;
     private final boolean readOnly;
@@ -20,11 +20,12 @@ public final class TenantAuthentication extends JwtAuthenticationToken {
         this.readOnly = readOnly;
     }
 
-    /** Whether the workspace is read-only now (its realm is being moved to another cell). */
+    @Override
     public boolean readOnly() {
         return readOnly;
     }
 
+    @Override
     public TenantSlug tenant() {
         return tenant;
     }

@@ -13,9 +13,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs the rest of an authenticated request as the token's workspace. Nothing else (host, headers, path) can choose
+ * Runs the rest of an authenticated request as the token's workspace (a realm user's or an API token's).
+ * Nothing else (host, headers, path) can choose
  * the workspace of an authenticated request. While the workspace's realm moves to another cell, only reads pass. The
- * caller's user id (the token's subject) is in the logging context as {@value #USER_LOG_KEY} meanwhile.
+ * caller (a realm user id, or {@code api-token:<id>}) is in the logging context as {@value #USER_LOG_KEY} meanwhile.
  */
 final class TenantContextFilter extends OncePerRequestFilter {
 
@@ -33,16 +34,16 @@ final class TenantContextFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof TenantAuthentication tenantAuthentication)) {
+        if (!(authentication instanceof WorkspaceCaller caller)) {
             chain.doFilter(request, response);
             return;
         }
-        if (tenantAuthentication.readOnly() && !READS.contains(request.getMethod())) {
-            problems.readOnly(response, tenantAuthentication.tenant());
+        if (caller.readOnly() && !READS.contains(request.getMethod())) {
+            problems.readOnly(response, caller.tenant());
             return;
         }
-        try (MDC.MDCCloseable user = MDC.putCloseable(USER_LOG_KEY, tenantAuthentication.getName())) {
-            TenantContext.callAs(tenantAuthentication.tenant(), () -> {
+        try (MDC.MDCCloseable user = MDC.putCloseable(USER_LOG_KEY, caller.getName())) {
+            TenantContext.callAs(caller.tenant(), () -> {
                 try {
                     chain.doFilter(request, response);
                     return null;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Walks every mapped handler under {@code /api/v1} and calls it as an anonymous caller, a customer, an agent and an
  * admin of the workspace. Since a route that no access rule names is refused to everyone, a handler that all four are
- * refused (401/403) is one somebody forgot to declare: the build fails and names it.
+ * refused (401/403) is one somebody forgot to declare: the build fails and names it. Then calls each with an API token
+ * holding every scope: it must be refused everywhere but the routes its scopes open.
  */
 class EndpointAccessIntegrationTests extends TwoWorkspaceApiTests {
 
@@ -57,6 +59,59 @@ class EndpointAccessIntegrationTests extends TwoWorkspaceApiTests {
 
         assertThat(calls).hasSizeGreaterThan(100);
         assertThat(undeclared).as("handlers that no access rule declares").isEmpty();
+    }
+
+    @Test
+    void anApiTokenWithEveryScopeReachesOnlyTheRoutesOfItsScopes() throws Exception {
+        List<String> reached = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        String token = everyScopeToken();
+        for (String call : apiCalls()) {
+            String[] methodAndPath = call.split(" ", 2);
+            int status = status(methodAndPath[0], methodAndPath[1], token);
+            if (status == 429) { // the token's rate limit, not an answer about access: go on with a fresh token
+                token = everyScopeToken();
+                status = status(methodAndPath[0], methodAndPath[1], token);
+            }
+            if (!REFUSED.contains(status)) {
+                reached.add(call);
+            }
+            if (status >= 500) {
+                failed.add(call + " " + status);
+            }
+        }
+
+        assertThat(reached)
+                .as("routes an API token reaches")
+                .isNotEmpty()
+                .allSatisfy(call -> assertThat(call).matches(scopedRoutes()).doesNotContain("/export"));
+        assertThat(failed)
+                .as("a token has no agent profile: no route may fail on that")
+                .isEmpty();
+    }
+
+    /** What the scopes of API tokens open, and the workspace's anonymous portal that anyone may call. */
+    private static String scopedRoutes() {
+        return "[A-Z]+ /api/v1/(tickets|ticket|ticket-statuses|ticket-categories|contacts|kb|portal/"
+                + Pattern.quote(acme.slug().value()) + ")(/.*)?";
+    }
+
+    private String everyScopeToken() throws Exception {
+        String body = "{\"name\":\"walker\",\"scopes\":[\"tickets:read\",\"tickets:write\",\"contacts:read\","
+                + "\"contacts:write\",\"kb:read\",\"kb:manage\"],\"expires_at\":\""
+                + java.time.Instant.now().plusSeconds(3600) + "\"}";
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/api-tokens"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + acmeAdmin)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(created.body())
+                .get("token")
+                .asString();
     }
 
     @Test
