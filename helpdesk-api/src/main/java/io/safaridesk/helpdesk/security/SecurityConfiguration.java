@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what: every /api/v1 route needs a workspace token, except the anonymous portal ({@code
- * /api/v1/portal/{slug}/...}, its knowledge base {@code /api/v1/portal/{slug}/kb/...} included) and the docs. The customer portal ({@code /api/v1/portal/tickets/...}) needs role customer.
+ * /api/v1/portal/{slug}/...}, its knowledge base {@code /api/v1/portal/{slug}/kb/...} and survey links {@code
+ * /api/v1/portal/{slug}/satisfaction/{token}} included) and the docs. The customer portal ({@code /api/v1/portal/tickets/...}) needs role customer.
  * A route that no rule names is refused to everyone ({@code EndpointAccessIntegrationTests} fails the build on one).
  */
 @Configuration
@@ -29,6 +30,9 @@ class SecurityConfiguration {
                         .permitAll()
                         // the public knowledge base of workspace {slug}: no customer route has a segment "kb"
                         .requestMatchers("/api/v1/portal/*/kb", "/api/v1/portal/*/kb/**")
+                        .permitAll()
+                        // a survey link of workspace {slug}: its signed token alone says which survey it answers
+                        .requestMatchers("/api/v1/portal/*/satisfaction/*")
                         .permitAll()
                         .requestMatchers(
                                 "/api/v1/portal/tickets", "/api/v1/portal/tickets/**", "/api/v1/ticket/customer/**")
@@ -80,6 +84,9 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasRole("admin")
+                        // survey answers: admins read all, agents their own (the facade filters)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/satisfaction", "/api/v1/satisfaction/**")
+                        .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**", "/api/v1/ticket/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers(HttpMethod.GET, "/api/v1/task-statuses", "/api/v1/task-statuses/**")
