@@ -207,6 +207,8 @@ class SatisfactionIntegrationTests extends TwoWorkspaceApiTests {
         long b = agentId(acmeOtherAgent);
         long one = department();
         long two = department();
+        member(a, one);
+        member(b, two);
         String first = token(sent(solvedTicket(one, a), "2026-01-10T10:00:00Z"));
         answer(acme.slug().value(), first, "good", null);
         List<String> good = new ArrayList<>();
@@ -345,6 +347,16 @@ class SatisfactionIntegrationTests extends TwoWorkspaceApiTests {
                 .get(0)
                 .get("id")
                 .asLong();
+    }
+
+    private void member(long agent, long department) {
+        Map<String, Object> membership = new HashMap<>();
+        membership.put("name", "Agent " + agent);
+        membership.put("departments", List.of(department));
+        membership.put("leads", List.of());
+        assertThat(api.send(HttpMethod.PUT, "/api/v1/agent/update/" + agent, acmeAdmin, membership)
+                        .status())
+                .isEqualTo(200);
     }
 
     private long department() {
