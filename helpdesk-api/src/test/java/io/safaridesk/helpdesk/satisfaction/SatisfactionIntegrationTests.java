@@ -247,8 +247,11 @@ class SatisfactionIntegrationTests extends TwoWorkspaceApiTests {
                         "csat_percent",
                         "response_rate_percent"))
                 .containsExactlyInAnyOrder(List.of(one, 2L, 2L, 50.0, 100.0), List.of(two, 2L, 1L, 100.0, 50.0));
-        Api.Reply csv = api.get("/api/v1/reports/satisfaction" + period + "&format=csv", acmeAdmin);
+        Api.Download csv = api.download("/api/v1/reports/satisfaction" + period + "&format=csv", acmeAdmin);
         assertThat(csv.status()).isEqualTo(200);
+        assertThat(new String(csv.content(), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("bucket,sent,answered,good,bad,csat_percent,response_rate_percent\r\n"
+                        + "2026-01-10,2,2,1,1,50.0,100.0\r\n");
         assertThat(api.get("/api/v1/reports/satisfaction" + period, acmeCustomer)
                         .status())
                 .isEqualTo(403);
