@@ -19,7 +19,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Who may call what: every /api/v1 route needs a workspace token, except the anonymous portal ({@code
- * /api/v1/portal/{slug}/...}, its knowledge base {@code /api/v1/portal/{slug}/kb/...} included) and the docs. The customer portal ({@code /api/v1/portal/tickets/...}) needs role customer.
+ * /api/v1/portal/{slug}/...}, its knowledge base {@code /api/v1/portal/{slug}/kb/...} and survey links {@code
+ * /api/v1/portal/{slug}/satisfaction/{token}} included) and the docs. The customer portal ({@code /api/v1/portal/tickets/...}) needs role customer.
  * A route that no rule names is refused to everyone ({@code EndpointAccessIntegrationTests} fails the build on one).
  * An API token carries no role, only its scopes ({@link ApiScope}): it reaches the routes that name one of them, and
  * never those declared for roles alone (agents, settings, webhooks, the audit log, API tokens, the caller's profile).
@@ -40,6 +41,9 @@ class SecurityConfiguration {
                         .permitAll()
                         // the public knowledge base of workspace {slug}: no customer route has a segment "kb"
                         .requestMatchers("/api/v1/portal/*/kb", "/api/v1/portal/*/kb/**")
+                        .permitAll()
+                        // a survey link of workspace {slug}: its signed token alone says which survey it answers
+                        .requestMatchers("/api/v1/portal/*/satisfaction/*")
                         .permitAll()
                         .requestMatchers(
                                 "/api/v1/portal/tickets", "/api/v1/portal/tickets/**", "/api/v1/ticket/customer/**")
@@ -95,6 +99,9 @@ class SecurityConfiguration {
                         .hasRole("admin")
                         // macros: staff; who sees and manages which macro is the domain's rule (personal, shared)
                         .requestMatchers("/api/v1/macros", "/api/v1/macros/**")
+                        .hasAnyRole("admin", "agent")
+                        // survey answers: admins read all, agents their own (the facade filters)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/satisfaction", "/api/v1/satisfaction/**")
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/api-tokens", "/api/v1/api-tokens/**")
                         .hasRole("admin")

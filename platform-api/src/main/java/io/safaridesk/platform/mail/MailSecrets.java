@@ -1,6 +1,7 @@
 package io.safaridesk.platform.mail;
 
 import io.safaridesk.platform.export.ExportLinks;
+import io.safaridesk.platform.satisfaction.SurveyTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The key material for mail: {@code safaridesk.secret-key} ({@code SAFARIDESK_SECRET_KEY}) seals SMTP passwords and
- * signs reply addresses and the export download links sent by mail. Unset, a fixed development key is used and a warning logged: set one secret for every
+ * signs reply addresses, the export download links and the survey links sent by mail. Unset, a fixed development key is used and a warning logged: set one secret for every
  * replica in production (changing it makes stored SMTP passwords unreadable and old reply addresses unknown).
  */
 @Configuration
@@ -48,5 +49,10 @@ class MailSecrets {
     @Bean
     ExportLinks exportLinks() {
         return new ExportLinks(secret);
+    }
+
+    @Bean
+    SurveyTokens surveyTokens() {
+        return new SurveyTokens(secret);
     }
 }

@@ -14,6 +14,8 @@ import static io.safaridesk.platform.mail.Placeholder.SIGNUP_NAME;
 import static io.safaridesk.platform.mail.Placeholder.SIGNUP_VALID_MINUTES;
 import static io.safaridesk.platform.mail.Placeholder.SLA_DUE_AT;
 import static io.safaridesk.platform.mail.Placeholder.SLA_TARGET;
+import static io.safaridesk.platform.mail.Placeholder.SURVEY_BAD_URL;
+import static io.safaridesk.platform.mail.Placeholder.SURVEY_GOOD_URL;
 import static io.safaridesk.platform.mail.Placeholder.TICKET_NUMBER;
 import static io.safaridesk.platform.mail.Placeholder.TICKET_STATUS;
 import static io.safaridesk.platform.mail.Placeholder.TICKET_SUBJECT;
@@ -100,6 +102,16 @@ public enum MailTemplate {
             REQUESTER_NAME,
             RECIPIENT_NAME,
             AGENT_NAME),
+    SATISFACTION_SURVEY(
+            "satisfaction-survey",
+            TICKET_NUMBER,
+            TICKET_SUBJECT,
+            TICKET_URL,
+            REQUESTER_NAME,
+            RECIPIENT_NAME,
+            AGENT_NAME,
+            SURVEY_GOOD_URL,
+            SURVEY_BAD_URL),
     EXPORT_READY("export-ready", RECIPIENT_NAME, EXPORT_NAME, EXPORT_URL, EXPORT_EXPIRES_AT),
     WEBHOOK_DISABLED("webhook-disabled", RECIPIENT_NAME, WEBHOOK_URL, WEBHOOK_REASON),
     SIGNUP_OTP("signup-otp", SIGNUP_NAME, SIGNUP_CODE, SIGNUP_VALID_MINUTES);

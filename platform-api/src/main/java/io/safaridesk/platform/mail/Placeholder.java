@@ -29,6 +29,14 @@ public enum Placeholder {
     MESSAGE_HTML("message.html", "The message as sanitised HTML (HTML part only)", "<p>We replaced the toner.</p>"),
     SLA_TARGET("sla.target", "The SLA target: first response, next response or resolution", "first response"),
     SLA_DUE_AT("sla.due_at", "When the SLA target is due (ISO 8601, UTC)", "2026-12-03T10:00:00Z"),
+    SURVEY_GOOD_URL(
+            "survey.good_url",
+            "The survey link that rates the ticket good",
+            "https://app.safaridesk.example/portal/acme/satisfaction/42.1767434400.sig?rating=good"),
+    SURVEY_BAD_URL(
+            "survey.bad_url",
+            "The survey link that rates the ticket bad",
+            "https://app.safaridesk.example/portal/acme/satisfaction/42.1767434400.sig?rating=bad"),
     EXPORT_NAME("export.name", "The export's file name", "tickets-2026-12-03.csv"),
     EXPORT_URL("export.url", "The export's download link", "https://app.safaridesk.example/api/v1/exports/7/file"),
     EXPORT_EXPIRES_AT("export.expires_at", "When the export's link stops working", "2026-12-05T10:00:00Z"),

@@ -385,7 +385,7 @@ public class Reports {
                 row("created", all));
     }
 
-    private static Report report(
+    static Report report(
             String name,
             ReportFilter filter,
             List<String> columns,
@@ -417,7 +417,7 @@ public class Reports {
         return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 
-    private static long number(Object value) {
+    static long number(Object value) {
         return ((Number) value).longValue();
     }
 
@@ -430,7 +430,7 @@ public class Reports {
         return Double.valueOf(seconds);
     }
 
-    private static LocalDate date(Object value) {
+    static LocalDate date(Object value) {
         return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 

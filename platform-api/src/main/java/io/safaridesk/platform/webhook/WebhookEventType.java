@@ -18,6 +18,7 @@ public enum WebhookEventType {
     TICKET_NOTE_ADDED("ticket.note-added"),
     TICKET_MERGED("ticket.merged"),
     TICKET_DELETED("ticket.deleted"),
+    TICKET_SATISFACTION_RECEIVED("ticket.satisfaction-received"),
     SLA_AT_RISK("sla.at-risk"),
     SLA_BREACHED("sla.breached");
 

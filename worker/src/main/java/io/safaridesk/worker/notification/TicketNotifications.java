@@ -383,7 +383,7 @@ class TicketNotifications {
                 preferences.mailAllowedFrom(clock.instant())));
     }
 
-    private Map<Placeholder, String> customerValues(TicketFacts.TicketInfo ticket, TicketFacts.Customer customer) {
+    Map<Placeholder, String> customerValues(TicketFacts.TicketInfo ticket, TicketFacts.Customer customer) {
         Map<Placeholder, String> values = ticketValues(ticket);
         values.put(Placeholder.TICKET_URL, links.portalTicket(ticket.id()));
         values.put(Placeholder.RECIPIENT_NAME, customer.name());

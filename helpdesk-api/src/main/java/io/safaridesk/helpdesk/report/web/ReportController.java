@@ -4,6 +4,7 @@ import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.report.Report;
 import io.safaridesk.platform.report.ReportFilter;
 import io.safaridesk.platform.report.Reports;
+import io.safaridesk.platform.report.SatisfactionReport;
 import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,11 +34,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
     private final Reports reports;
+    private final SatisfactionReport satisfaction;
     private final Settings settings;
     private final Clock clock;
 
-    ReportController(Reports reports, Settings settings, Clock clock) {
+    ReportController(Reports reports, SatisfactionReport satisfaction, Settings settings, Clock clock) {
         this.reports = reports;
+        this.satisfaction = satisfaction;
         this.settings = settings;
         this.clock = clock;
     }
@@ -110,6 +113,36 @@ class ReportController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(reports::channels, parameters, format, accept, actor);
+    }
+
+    @Operation(summary = "Satisfaction surveys sent, answered, good and bad per bucket; CSAT score and response rate")
+    @GetMapping("/satisfaction")
+    ResponseEntity<?> satisfaction(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(satisfaction::overTime, parameters, format, accept, actor);
+    }
+
+    @Operation(summary = "Satisfaction per agent who held the ticket when it was solved")
+    @GetMapping("/satisfaction/agents")
+    ResponseEntity<?> satisfactionByAgent(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(satisfaction::agents, parameters, format, accept, actor);
+    }
+
+    @Operation(summary = "Satisfaction per department the ticket was in when it was solved")
+    @GetMapping("/satisfaction/departments")
+    ResponseEntity<?> satisfactionByDepartment(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(satisfaction::departments, parameters, format, accept, actor);
     }
 
     private ResponseEntity<?> answer(

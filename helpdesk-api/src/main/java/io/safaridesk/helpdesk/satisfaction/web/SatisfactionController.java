@@ -1,0 +1,68 @@
+package io.safaridesk.helpdesk.satisfaction.web;
+
+import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.satisfaction.Rating;
+import io.safaridesk.platform.satisfaction.Satisfaction;
+import io.safaridesk.platform.satisfaction.SatisfactionSettings;
+import io.safaridesk.platform.satisfaction.SurveySettings;
+import io.safaridesk.platform.web.KeysetPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff's side of satisfaction: a ticket's surveys, the list of answers, and the admins' settings. */
+@Tag(name = "Satisfaction")
+@RestController
+@Validated
+class SatisfactionController {
+
+    private final Satisfaction satisfaction;
+    private final SurveySettings settings;
+
+    SatisfactionController(Satisfaction satisfaction, SurveySettings settings) {
+        this.satisfaction = satisfaction;
+        this.settings = settings;
+    }
+
+    record SettingsRequest(
+            @NotNull Boolean enabled, @NotNull Integer delayMinutes) {}
+
+    @Operation(summary = "The ticket's surveys, one per solve, with their rating and comment")
+    @GetMapping("/api/v1/tickets/{id}/satisfaction")
+    List<Satisfaction.Survey> ofTicket(@PathVariable long id, Actor actor) {
+        return satisfaction.ofTicket(id, actor);
+    }
+
+    @Operation(summary = "Answered surveys, newest first: all for admins, an agent's own for agents")
+    @GetMapping("/api/v1/satisfaction/answers")
+    KeysetPage<Satisfaction.Survey> answers(
+            @RequestParam(required = false) String rating,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            Actor actor) {
+        return satisfaction.answers(actor, rating == null ? null : Rating.of("rating", rating), cursor, limit);
+    }
+
+    @Operation(summary = "Whether solved tickets get a survey, and how many minutes after the solve")
+    @GetMapping("/api/v1/settings/satisfaction")
+    SatisfactionSettings settings() {
+        return settings.current();
+    }
+
+    @Operation(summary = "Turns surveys on or off and sets their delay (0 to 43200 minutes)")
+    @PutMapping("/api/v1/settings/satisfaction")
+    SatisfactionSettings update(@Valid @RequestBody SettingsRequest request, Actor actor) {
+        return settings.update(request.enabled(), request.delayMinutes(), actor);
+    }
+}
