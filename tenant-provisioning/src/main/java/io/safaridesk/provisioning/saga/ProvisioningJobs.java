@@ -29,11 +29,15 @@ public class ProvisioningJobs {
             String lastError,
             Set<ProvisioningStep> completedSteps) {}
 
-    /** Queues a job for the workspace, or puts its existing job back in the queue (resume). */
+    /**
+     * Queues a job for the workspace, or puts its existing job back in the queue (resume); a job that a runner holds
+     * is left to it, so that no two runners work on one job.
+     */
     public void enqueue(UUID tenantId) {
         jdbc.sql("insert into platform.provisioning_jobs (tenant_id, status) values (?, 'PENDING') on conflict"
                         + " (tenant_id) do update set status = 'PENDING', not_before = now(), lease_until = null,"
-                        + " attempts = 0, queued_at = now(), updated_at = now()")
+                        + " attempts = 0, queued_at = now(), updated_at = now() where not"
+                        + " (provisioning_jobs.status = 'RUNNING' and provisioning_jobs.lease_until > now())")
                 .param(tenantId)
                 .update();
     }

@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -129,7 +128,7 @@ public class ProvisioningSaga {
                 log.error("Provisioning of {} given up: not finished within {}", tenantId, giveUpAfter, e);
                 return failed(
                         tenantId,
-                        "Not finished within " + DurationStyle.SIMPLE.print(giveUpAfter)
+                        "Not finished within " + inWords(giveUpAfter)
                                 + " (safaridesk.provisioning.give-up-after); last error: " + error);
             }
             Duration backoff = backoff(attempts);
@@ -298,6 +297,10 @@ public class ProvisioningSaga {
                 || e instanceof DataAccessResourceFailureException
                 || e instanceof TransientDataAccessException
                 || e instanceof AmqpException;
+    }
+
+    private static String inWords(Duration duration) {
+        return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 
     private static Duration backoff(int attempts) {
