@@ -3,6 +3,8 @@ package io.safaridesk.provisioning.realm;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,7 @@ public class RealmProvisioner {
 
     static final String ADMIN_ROLE = "admin";
     private static final Logger log = LoggerFactory.getLogger(RealmProvisioner.class);
+    private static final Duration RECHECK_EVERY = Duration.ofSeconds(1);
 
     private final KeycloakAdmin admin;
     private final RealmTemplate template;
@@ -71,10 +74,24 @@ public class RealmProvisioner {
         return result;
     }
 
+    /**
+     * Whether Keycloak made the realm after all: asked again each second for up to one read timeout, as long as it
+     * answers (it may still be committing the realm); a Keycloak that does not answer at all is not waited for.
+     */
     private boolean madeAfterAll(String realm) {
+        Instant until = Instant.now().plus(admin.settings().readTimeout());
         try {
-            return realmExists(realm);
+            while (!realmExists(realm)) {
+                if (!Instant.now().isBefore(until)) {
+                    return false;
+                }
+                Thread.sleep(RECHECK_EVERY);
+            }
+            return true;
         } catch (KeycloakUnavailable stillDown) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
