@@ -75,10 +75,6 @@ public final class TcpProxy implements AutoCloseable {
                 url.getScheme() + "://127.0.0.1:" + port + (url.getRawPath() == null ? "" : url.getRawPath()));
     }
 
-    public int port() {
-        return port;
-    }
-
     /** Delays the answer to each request whose first line ({@code POST /admin/realms HTTP/1.1}) matches. */
     public TcpProxy latency(Duration delay, Predicate<String> requestLine) {
         this.latency = delay;
