@@ -139,8 +139,23 @@ final class TenantCommand {
                             skipDomainVerification,
                             Duration.ofSeconds(waitSeconds));
             print(tenant);
-            return tenant.status() == TenantStatus.FAILED ? TenantCli.FAILED : 0;
+            return finishedOrWaiting(tenant, out());
         }
+    }
+
+    /**
+     * Exit 0 only for a workspace that is active or waits for its domain to be verified; one still provisioning when
+     * the operator's patience ran out is not a success (the service's runner goes on with it).
+     */
+    static int finishedOrWaiting(Tenant tenant, PrintWriter out) {
+        return switch (tenant.status()) {
+            case FAILED -> TenantCli.FAILED;
+            case PROVISIONING -> {
+                out.println("still provisioning: the service goes on with it; see 'tenant show " + tenant.slug() + "'");
+                yield TenantCli.FAILED;
+            }
+            default -> 0;
+        };
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List live workspaces.")

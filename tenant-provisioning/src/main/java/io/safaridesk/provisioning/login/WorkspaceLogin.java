@@ -5,9 +5,11 @@ import io.safaridesk.platform.ratelimit.RateLimiter;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.platform.tenancy.TenantStatus;
 import io.safaridesk.provisioning.cell.RealmCells;
+import io.safaridesk.provisioning.realm.KeycloakUnavailable;
 import io.safaridesk.provisioning.realm.LoginResult;
 import io.safaridesk.provisioning.tenant.Tenant;
 import io.safaridesk.provisioning.tenant.TenantRegistry;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +47,15 @@ public class WorkspaceLogin {
         limits.take("login-address", client);
         limits.take("login-account", account);
         Tenant tenant = served(workspace).orElseThrow(LoginRefused::new);
-        LoginResult result =
-                cells.login(tenant.cell()).login(tenant.slug().realmName(), email, password, blankToNull(otp));
+        LoginResult result;
+        try {
+            result = cells.login(tenant.cell()).login(tenant.slug().realmName(), email, password, blankToNull(otp));
+        } catch (KeycloakUnavailable down) {
+            // an outage is no failed login: it must not bring anyone closer to a limit
+            limits.giveBack("login-account", account);
+            limits.giveBack("login-address", client);
+            throw LoginUnavailable.because(down);
+        }
         if (result instanceof LoginResult.Tokens tokens) {
             // only failures count: a user who logs in often is never limited
             limits.giveBack("login-account", account);
@@ -61,9 +70,13 @@ public class WorkspaceLogin {
     public void requestPasswordReset(String workspace, String email, String client) {
         limits.take("password-reset-address", client);
         limits.take("password-reset-account", workspace + " " + email);
-        served(workspace)
-                .ifPresent(tenant -> cells.login(tenant.cell())
-                        .sendPasswordReset(tenant.slug().realmName(), email));
+        try {
+            served(workspace)
+                    .ifPresent(tenant -> cells.login(tenant.cell())
+                            .sendPasswordReset(tenant.slug().realmName(), email));
+        } catch (KeycloakUnavailable down) {
+            throw LoginUnavailable.because(down);
+        }
     }
 
     private Optional<Tenant> served(String workspace) {
@@ -77,6 +90,30 @@ public class WorkspaceLogin {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * The workspace's Keycloak does not answer (stopped, or slower than its timeouts): 503 at once, in plain words,
+     * rather than a hanging request or a 500.
+     */
+    static final class LoginUnavailable extends ApiProblem {
+        private LoginUnavailable() {
+            super(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "login-unavailable",
+                    "Signing in is not possible right now because the sign-in service does not answer; try again in a"
+                            + " minute");
+        }
+
+        static LoginUnavailable because(KeycloakUnavailable down) {
+            log.warn("login unavailable: {}", down.getMessage());
+            return new LoginUnavailable();
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            return Map.of("Retry-After", "60");
+        }
     }
 
     /** A refused login: the same answer for every reason. */

@@ -82,15 +82,24 @@ public class WorkspaceOperations {
         return runSaga(tenant, patience);
     }
 
+    /**
+     * Runs the workspace's job on this thread until it is finished or {@code patience} is over. While a runner of the
+     * service holds the job, this thread only waits for it: the two never work on one job at once.
+     */
     private Tenant runSaga(Tenant tenant, Duration patience) {
         Instant deadline = clock.instant().plus(patience);
-        ProvisioningSaga.Outcome outcome = saga.runJob(tenant.id());
-        while (outcome == ProvisioningSaga.Outcome.RETRY_LATER
-                && clock.instant().isBefore(deadline)) {
+        while (true) {
+            Optional<ProvisioningSaga.Outcome> outcome = saga.runJobUnlessHeld(tenant.id());
+            boolean finished = outcome.map(o -> o != ProvisioningSaga.Outcome.RETRY_LATER)
+                    .orElseGet(() -> jobs.find(tenant.id())
+                            .map(job ->
+                                    job.status().equals("DONE") || job.status().equals("FAILED"))
+                            .orElse(true));
+            if (finished || !clock.instant().isBefore(deadline)) {
+                return tenants.findById(tenant.id()).orElseThrow();
+            }
             sleep(Duration.ofSeconds(2));
-            outcome = saga.runJob(tenant.id());
         }
-        return tenants.findById(tenant.id()).orElseThrow();
     }
 
     public List<Tenant> list(Optional<TenantStatus> status) {

@@ -8,14 +8,14 @@ import java.io.InterruptedIOException;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.http.NoHttpResponseException;
-import org.keycloak.OAuth2Constants;
+import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 import org.keycloak.admin.client.ClientBuilderWrapper;
 import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
@@ -24,34 +24,42 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * The admin client of one Keycloak, logged in as a master-realm administrator, with Keycloak's failures translated:
- * unreachable into {@link KeycloakUnavailable}, an HTTP error into {@link KeycloakRefused}.
+ * The admin client of one Keycloak (one per realm cell, shared by every thread of the process), logged in as a
+ * master-realm administrator, with Keycloak's failures translated: unreachable, slow or out of pooled connections into
+ * {@link KeycloakUnavailable}, an HTTP error into {@link KeycloakRefused}.
+ *
+ * <p>Every call is bounded by {@link KeycloakClientSettings}. RESTEasy's Apache engine waits for a pooled connection
+ * without limit unless given a checkout timeout, which is how a provisioning once hung for 14 minutes; and the token is
+ * kept by {@link AdminToken}, not by the admin client's {@code synchronized} token manager, so that no thread waits on
+ * a lock another thread holds while it waits on Keycloak.
  */
 final class KeycloakAdmin implements AutoCloseable {
 
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    // creating a realm takes seconds once a Keycloak holds hundreds of them
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-
     private final KeycloakAdminProperties properties;
-    private final Keycloak keycloak;
+    private final KeycloakClientSettings settings;
+    private final Client http;
+    private final AdminToken token;
 
     KeycloakAdmin(KeycloakAdminProperties properties) {
+        this(properties, KeycloakClientSettings.defaults());
+    }
+
+    KeycloakAdmin(KeycloakAdminProperties properties, KeycloakClientSettings settings) {
         this.properties = properties;
-        Client http = ClientBuilderWrapper.create(null, false)
-                .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        this.settings = settings;
+        this.http = ((ResteasyClientBuilder) ClientBuilderWrapper.create(null, false))
+                .connectionPoolSize(settings.poolSize())
+                .maxPooledPerRoute(settings.poolSize())
+                .connectionCheckoutTimeout(settings.poolTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(JacksonProvider.class, 100)
                 .build();
-        this.keycloak = KeycloakBuilder.builder()
-                .serverUrl(properties.url().toString())
-                .realm("master")
-                .clientId("admin-cli")
-                .grantType(OAuth2Constants.PASSWORD)
-                .username(properties.adminUser())
-                .password(properties.adminPassword())
-                .resteasyClient(http)
-                .build();
+        this.token = new AdminToken(http, properties, Clock.systemUTC());
+    }
+
+    KeycloakClientSettings settings() {
+        return settings;
     }
 
     URI url() {
@@ -66,10 +74,24 @@ final class KeycloakAdmin implements AutoCloseable {
     /** Runs {@code call} against the admin API; {@code action} names it in errors. */
     <T> T call(String action, Function<Keycloak, T> call) {
         try {
-            return call.apply(keycloak);
+            return call.apply(withToken(token.value()));
         } catch (WebApplicationException | ProcessingException e) {
-            throw translate(action, e);
+            RuntimeException failure = translate(action, e);
+            if (failure instanceof KeycloakRefused refused && refused.status() == 401) {
+                token.forget(); // revoked, or Keycloak restarted with other keys: the next call logs in again
+            }
+            throw failure;
         }
+    }
+
+    /** An admin client on the shared connection pool; closing it would close the pool, so it is just dropped. */
+    private Keycloak withToken(String accessToken) {
+        return KeycloakBuilder.builder()
+                .serverUrl(properties.url().toString())
+                .realm("master")
+                .authorization(accessToken)
+                .resteasyClient(http)
+                .build();
     }
 
     void run(String action, Consumer<Keycloak> call) {
@@ -97,7 +119,7 @@ final class KeycloakAdmin implements AutoCloseable {
     }
 
     private RuntimeException translate(String action, RuntimeException e) {
-        // the admin client fetches its token in a request filter, which wraps an HTTP error in a ProcessingException
+        // the admin client wraps an HTTP error of a request filter in a ProcessingException
         Optional<WebApplicationException> web = cause(e, WebApplicationException.class);
         if (web.isPresent()) {
             int status = web.get().getResponse().getStatus();
@@ -123,7 +145,8 @@ final class KeycloakAdmin implements AutoCloseable {
 
     static boolean causedByUnreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            // connection refused or reset, a timeout, an unknown host, a server that closed without answering
+            // connection refused or reset, a timeout (connect, read, or waiting for a pooled connection), an unknown
+            // host, a server that closed without answering
             if (cause instanceof SocketException
                     || cause instanceof InterruptedIOException
                     || cause instanceof UnknownHostException
@@ -148,6 +171,6 @@ final class KeycloakAdmin implements AutoCloseable {
 
     @Override
     public void close() {
-        keycloak.close();
+        http.close();
     }
 }

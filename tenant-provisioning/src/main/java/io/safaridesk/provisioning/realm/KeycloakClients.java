@@ -5,15 +5,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The realm provisioner and login client of each Keycloak (realm cell), made once per endpoint and reused: each holds
- * an admin client with its own token and connection pool.
+ * one admin client with its own token and its own bounded connection pool, shared by every thread (the runner's, the
+ * CLI's, the web server's), so that a slow cell uses up its own pool and no other.
  */
 public class KeycloakClients implements AutoCloseable {
 
     private final RealmTemplate template;
+    private final KeycloakClientSettings settings;
     private final Map<KeycloakEndpoint, Clients> byEndpoint = new ConcurrentHashMap<>();
 
-    KeycloakClients(RealmTemplate template) {
+    KeycloakClients(RealmTemplate template, KeycloakClientSettings settings) {
         this.template = template;
+        this.settings = settings;
     }
 
     private record Clients(KeycloakAdmin admin, RealmProvisioner provisioner, KeycloakLogin login) {}
@@ -35,7 +38,7 @@ public class KeycloakClients implements AutoCloseable {
 
     private Clients clients(KeycloakEndpoint endpoint) {
         return byEndpoint.computeIfAbsent(endpoint, e -> {
-            KeycloakAdmin admin = new KeycloakAdmin(e.properties());
+            KeycloakAdmin admin = new KeycloakAdmin(e.properties(), settings);
             return new Clients(admin, new RealmProvisioner(admin, template), new KeycloakLogin(admin));
         });
     }

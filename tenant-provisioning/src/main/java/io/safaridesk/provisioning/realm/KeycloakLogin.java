@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 public class KeycloakLogin {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakLogin.class);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** A person waits for the answer: at most this long, or the cell's read timeout when shorter. */
+    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * The error of the realm template's deny-access step for an admin or agent without an OTP credential (its {@code
@@ -43,11 +44,15 @@ public class KeycloakLogin {
 
     private final KeycloakAdmin admin;
     private final HttpClient http;
+    private final Duration requestTimeout;
 
     KeycloakLogin(KeycloakAdmin admin) {
         this.admin = admin;
+        KeycloakClientSettings settings = admin.settings();
+        this.requestTimeout =
+                settings.readTimeout().compareTo(LOGIN_TIMEOUT) < 0 ? settings.readTimeout() : LOGIN_TIMEOUT;
         this.http = HttpClient.newBuilder()
-                .connectTimeout(KeycloakAdmin.CONNECT_TIMEOUT)
+                .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -159,7 +164,7 @@ public class KeycloakLogin {
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(requestTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -17,8 +17,10 @@ public final class KeycloakUnavailable extends RuntimeException {
 
     /** Keycloak at {@code keycloak} did not answer {@code action}. */
     public static KeycloakUnavailable at(URI keycloak, String action, Throwable cause) {
+        // a refused connection of java.net.http has no message: its type is the reason then
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new KeycloakUnavailable(
-                keycloak, "Keycloak at " + keycloak + " is unavailable (" + action + "): " + cause.getMessage(), cause);
+                keycloak, "Keycloak at " + keycloak + " is unavailable (" + action + "): " + reason, cause);
     }
 
     /** The Keycloak that did not answer. */

@@ -7,7 +7,11 @@ import org.springframework.context.annotation.Configuration;
 
 /** The beans of the Keycloak side of provisioning, from {@code safaridesk.keycloak.*} and the mail settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({KeycloakAdminProperties.class, RealmTemplateProperties.class})
+@EnableConfigurationProperties({
+    KeycloakAdminProperties.class,
+    KeycloakClientSettings.class,
+    RealmTemplateProperties.class
+})
 class RealmConfiguration {
 
     /** The configured Keycloak: cell {@code default}, and the only one of an install without cells registered. */
@@ -17,8 +21,8 @@ class RealmConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KeycloakClients keycloakClients(RealmTemplate template) {
-        return new KeycloakClients(template);
+    KeycloakClients keycloakClients(RealmTemplate template, KeycloakClientSettings settings) {
+        return new KeycloakClients(template, settings);
     }
 
     @Bean

@@ -3,6 +3,8 @@ package io.safaridesk.provisioning.realm;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,7 @@ public class RealmProvisioner {
 
     static final String ADMIN_ROLE = "admin";
     private static final Logger log = LoggerFactory.getLogger(RealmProvisioner.class);
+    private static final Duration RECHECK_EVERY = Duration.ofSeconds(1);
 
     private final KeycloakAdmin admin;
     private final RealmTemplate template;
@@ -37,24 +40,34 @@ public class RealmProvisioner {
 
     /**
      * Creates the realm of {@code spec} from the realm template unless a realm of that name exists; an existing realm
-     * is left as it is.
+     * is left as it is. When Keycloak does not answer the creation in time, it may still have made the realm: asked
+     * once more, a realm found then counts as made.
      */
     public Ensured ensureRealm(RealmSpec spec) {
         if (realmExists(spec.name())) {
             return Ensured.ALREADY_PRESENT;
         }
         RealmRepresentation realm = template.forRealm(spec);
-        Ensured result = admin.call("create realm " + spec.name(), keycloak -> {
-            try {
-                keycloak.realms().create(realm);
-                return Ensured.CREATED;
-            } catch (ClientErrorException e) {
-                if (e.getResponse().getStatus() == Response.Status.CONFLICT.getStatusCode()) {
-                    return Ensured.ALREADY_PRESENT; // created concurrently, or by an attempt that timed out
+        Ensured result;
+        try {
+            result = admin.call("create realm " + spec.name(), keycloak -> {
+                try {
+                    keycloak.realms().create(realm);
+                    return Ensured.CREATED;
+                } catch (ClientErrorException e) {
+                    if (e.getResponse().getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                        return Ensured.ALREADY_PRESENT; // created concurrently, or by an attempt that timed out
+                    }
+                    throw e;
                 }
-                throw e;
+            });
+        } catch (KeycloakUnavailable unanswered) {
+            if (!madeAfterAll(spec.name())) {
+                throw unanswered;
             }
-        });
+            log.info("Realm {} was made although Keycloak answered too late", spec.name());
+            result = Ensured.CREATED;
+        }
         if (result == Ensured.CREATED) {
             log.info("Created realm {} ({})", spec.name(), spec.displayName());
         }
@@ -62,12 +75,38 @@ public class RealmProvisioner {
     }
 
     /**
+     * Whether Keycloak made the realm after all: asked again each second for up to one read timeout, as long as it
+     * answers (it may still be committing the realm); a Keycloak that does not answer at all is not waited for.
+     */
+    private boolean madeAfterAll(String realm) {
+        Instant until = Instant.now().plus(admin.settings().readTimeout());
+        try {
+            while (!realmExists(realm)) {
+                if (!Instant.now().isBefore(until)) {
+                    return false;
+                }
+                Thread.sleep(RECHECK_EVERY);
+            }
+            return true;
+        } catch (KeycloakUnavailable stillDown) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Creates the first admin of realm {@code realm} unless a user with that username (the email address) exists, and
      * makes sure that user has role {@code admin}. An existing user is otherwise left alone. The password is imported
      * as a hash; without an OTP secret the user must set up OTP at the first browser login.
+     *
+     * @throws RealmMissing when the realm does not exist (yet)
      */
     public Ensured ensureAdmin(String realm, AdminSpec spec) {
-        RealmNames.require(realm);
+        if (!realmExists(realm)) {
+            throw RealmMissing.named(realm);
+        }
         String action = "ensure admin " + spec.email() + " in realm " + realm;
         return admin.call(action, keycloak -> {
             RealmResource resource = keycloak.realm(realm);

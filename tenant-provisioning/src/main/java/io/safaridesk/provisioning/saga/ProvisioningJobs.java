@@ -29,11 +29,15 @@ public class ProvisioningJobs {
             String lastError,
             Set<ProvisioningStep> completedSteps) {}
 
-    /** Queues a job for the workspace, or puts its existing job back in the queue (resume). */
+    /**
+     * Queues a job for the workspace, or puts its existing job back in the queue (resume); a job that a runner holds
+     * is left to it, so that no two runners work on one job.
+     */
     public void enqueue(UUID tenantId) {
         jdbc.sql("insert into platform.provisioning_jobs (tenant_id, status) values (?, 'PENDING') on conflict"
                         + " (tenant_id) do update set status = 'PENDING', not_before = now(), lease_until = null,"
-                        + " attempts = 0, updated_at = now()")
+                        + " attempts = 0, queued_at = now(), updated_at = now() where not"
+                        + " (provisioning_jobs.status = 'RUNNING' and provisioning_jobs.lease_until > now())")
                 .param(tenantId)
                 .update();
     }
@@ -53,6 +57,27 @@ public class ProvisioningJobs {
                 .optional();
     }
 
+    /**
+     * Takes this workspace's job, due or not, unless a runner holds it (its lease has not run out) or it is finished:
+     * for an operator who waits for that one workspace.
+     */
+    boolean claim(UUID tenantId, Duration lease) {
+        return jdbc.sql("update platform.provisioning_jobs set status = 'RUNNING', lease_until = now() + ?::interval,"
+                                + " updated_at = now() where tenant_id = ? and (status = 'PENDING' or (status = 'RUNNING' and"
+                                + " lease_until < now()))")
+                        .params(lease.toSeconds() + " seconds", tenantId)
+                        .update()
+                > 0;
+    }
+
+    /** Whether the job was (re)queued longer than {@code limit} ago. */
+    boolean queuedLongerThan(UUID tenantId, Duration limit) {
+        return jdbc.sql("select queued_at < now() - ?::interval from platform.provisioning_jobs where tenant_id = ?")
+                .params(limit.toMillis() + " milliseconds", tenantId)
+                .query(Boolean.class)
+                .single();
+    }
+
     Set<ProvisioningStep> completedSteps(UUID tenantId) {
         Set<ProvisioningStep> steps = EnumSet.noneOf(ProvisioningStep.class);
         jdbc.sql("select step from platform.provisioning_steps where tenant_id = ?")
@@ -65,6 +90,13 @@ public class ProvisioningJobs {
 
     void stepCompleted(UUID tenantId, ProvisioningStep step) {
         jdbc.sql("insert into platform.provisioning_steps (tenant_id, step) values (?, ?) on conflict do nothing")
+                .params(tenantId, step.name())
+                .update();
+    }
+
+    /** Takes back a step whose result is gone, so that the next attempt runs it again. */
+    void stepUndone(UUID tenantId, ProvisioningStep step) {
+        jdbc.sql("delete from platform.provisioning_steps where tenant_id = ? and step = ?")
                 .params(tenantId, step.name())
                 .update();
     }

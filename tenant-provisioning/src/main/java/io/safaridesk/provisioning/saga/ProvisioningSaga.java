@@ -12,11 +12,13 @@ import io.safaridesk.provisioning.events.PlatformOutbox;
 import io.safaridesk.provisioning.realm.AdminSpec;
 import io.safaridesk.provisioning.realm.KeycloakUnavailable;
 import io.safaridesk.provisioning.realm.PasswordHash;
+import io.safaridesk.provisioning.realm.RealmMissing;
 import io.safaridesk.provisioning.realm.RealmSpec;
 import io.safaridesk.provisioning.tenant.Tenant;
 import io.safaridesk.provisioning.tenant.TenantRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -54,6 +56,7 @@ public class ProvisioningSaga {
     private final StepObserver observer;
     private final Clock clock;
     private final int maxAttempts;
+    private final Duration giveUpAfter;
     private final MeterRegistry meters;
 
     ProvisioningSaga(
@@ -66,6 +69,7 @@ public class ProvisioningSaga {
             ObjectProvider<StepObserver> observer,
             Clock clock,
             @Value("${safaridesk.provisioning.max-attempts:20}") int maxAttempts,
+            @Value("${safaridesk.provisioning.give-up-after:30m}") Duration giveUpAfter,
             MeterRegistry meters) {
         this.tenants = tenants;
         this.jobs = jobs;
@@ -76,6 +80,7 @@ public class ProvisioningSaga {
         this.observer = observer.getIfAvailable(() -> StepObserver.NONE);
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.giveUpAfter = giveUpAfter;
         this.meters = meters;
     }
 
@@ -88,14 +93,23 @@ public class ProvisioningSaga {
 
     /**
      * Runs the job's remaining steps. A failure of a service that may come back (Keycloak, PostgreSQL, RabbitMQ down)
-     * schedules a retry with backoff, however often; any other failure is retried {@code max-attempts} times and then
-     * marks the workspace FAILED for an operator to look at.
+     * schedules a retry with backoff; any other failure is retried {@code max-attempts} times. Either way a job not
+     * finished {@code give-up-after} after it was queued marks the workspace FAILED, with the reason, for an operator
+     * to look at.
      */
     public Outcome runJob(UUID tenantId) {
         Outcome outcome = attempt(tenantId);
         meters.counter("safaridesk.provisioning.jobs", "outcome", outcome.name().toLowerCase())
                 .increment();
         return outcome;
+    }
+
+    /**
+     * Runs the job on this thread (an operator waiting for it) if no runner holds it; empty when one does, or when the
+     * job is finished.
+     */
+    public Optional<Outcome> runJobUnlessHeld(UUID tenantId) {
+        return jobs.claim(tenantId, ProvisioningRunner.LEASE) ? Optional.of(runJob(tenantId)) : Optional.empty();
     }
 
     private Outcome attempt(UUID tenantId) {
@@ -108,19 +122,30 @@ public class ProvisioningSaga {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (!isTransient(e) && attempts >= maxAttempts) {
                 log.error("Provisioning of {} failed for good after {} attempts", tenantId, attempts, e);
-                transaction.executeWithoutResult(status -> {
-                    Tenant tenant = tenants.findById(tenantId).orElseThrow();
-                    tenant.provisioningFailed();
-                    tenants.save(tenant);
-                    jobs.failed(tenantId, error);
-                });
-                return Outcome.FAILED;
+                return failed(tenantId, error);
+            }
+            if (jobs.queuedLongerThan(tenantId, giveUpAfter)) {
+                log.error("Provisioning of {} given up: not finished within {}", tenantId, giveUpAfter, e);
+                return failed(
+                        tenantId,
+                        "Not finished within " + inWords(giveUpAfter)
+                                + " (safaridesk.provisioning.give-up-after); last error: " + error);
             }
             Duration backoff = backoff(attempts);
             log.warn("Provisioning of {} paused ({}); retrying in {} s", tenantId, error, backoff.toSeconds());
             jobs.retryLater(tenantId, error, backoff);
             return Outcome.RETRY_LATER;
         }
+    }
+
+    private Outcome failed(UUID tenantId, String reason) {
+        transaction.executeWithoutResult(status -> {
+            Tenant tenant = tenants.findById(tenantId).orElseThrow();
+            tenant.provisioningFailed();
+            tenants.save(tenant);
+            jobs.failed(tenantId, reason);
+        });
+        return Outcome.FAILED;
     }
 
     /**
@@ -190,7 +215,13 @@ public class ProvisioningSaga {
             }
             case CREATE_REALM -> createRealmInACell(tenant);
             case CREATE_ADMIN -> {
-                cells.realms(tenant.cell()).ensureAdmin(tenant.slug().realmName(), adminOf(tenant));
+                try {
+                    cells.realms(tenant.cell()).ensureAdmin(tenant.slug().realmName(), adminOf(tenant));
+                } catch (RealmMissing missing) {
+                    // the next attempt makes sure of the realm again (it finds a late one, or makes it anew)
+                    jobs.stepUndone(tenant.id(), ProvisioningStep.CREATE_REALM);
+                    throw missing;
+                }
                 transaction.executeWithoutResult(status -> {
                     tenant.adminCreated();
                     tenants.save(tenant);
@@ -261,10 +292,15 @@ public class ProvisioningSaga {
 
     private static boolean isTransient(RuntimeException e) {
         return e instanceof KeycloakUnavailable
+                || e instanceof RealmMissing
                 || e instanceof NoCellAvailable
                 || e instanceof DataAccessResourceFailureException
                 || e instanceof TransientDataAccessException
                 || e instanceof AmqpException;
+    }
+
+    private static String inWords(Duration duration) {
+        return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 
     private static Duration backoff(int attempts) {

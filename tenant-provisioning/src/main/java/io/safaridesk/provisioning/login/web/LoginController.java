@@ -54,14 +54,17 @@ class LoginController {
 
     @Operation(
             summary = "Exchange workspace, email, password and OTP code for tokens of the workspace's realm; every"
-                    + " refusal is the same 401; failures are rate-limited per account and per address (429)")
+                    + " refusal is the same 401; failures are rate-limited per account and per address (429); 503"
+                    + " login-unavailable while the workspace's Keycloak does not answer")
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return TokenResponse.of(login.login(
                 request.workspace(), request.email(), request.password(), request.otp(), addresses.of(http)));
     }
 
-    @Operation(summary = "Email a password-reset link, if the workspace has such a user (answers 202 either way)")
+    @Operation(
+            summary = "Email a password-reset link, if the workspace has such a user (answers 202 either way; 503"
+                    + " login-unavailable while the workspace's Keycloak does not answer)")
     @PostMapping("/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void passwordReset(@Valid @RequestBody PasswordResetRequest request, HttpServletRequest http) {

@@ -1,6 +1,7 @@
 package io.safaridesk.provisioning.signup.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.safaridesk.platform.tenancy.TenantStatus;
 import io.safaridesk.provisioning.tenant.Tenant;
 import java.time.Instant;
 
@@ -10,10 +11,15 @@ record SignUpView(
         String slug,
         String businessName,
         String status,
+        String statusDetail,
         boolean emailVerified,
         DomainView domain,
         String issuer,
         String statusToken) {
+
+    /** What a business reads when its workspace could not be set up; the technical reason is for the operators. */
+    static final String FAILED_DETAIL = "Setting up your workspace did not finish. Our operators have been told and"
+            + " will finish it or contact you; there is nothing you need to do.";
 
     static final String CHALLENGE_PREFIX = "_safaridesk-challenge.";
     static final String WELL_KNOWN_PATH = "/.well-known/safaridesk-verification.txt";
@@ -36,6 +42,7 @@ record SignUpView(
                 tenant.slug().value(),
                 tenant.businessName(),
                 tenant.status().name(),
+                tenant.status() == TenantStatus.FAILED ? FAILED_DETAIL : null,
                 tenant.emailVerifiedAt() != null,
                 new DomainView(
                         tenant.domain(),
@@ -51,6 +58,6 @@ record SignUpView(
 
     /** The view that registration answers: the only one carrying the token that reads the status later. */
     SignUpView withStatusToken(String token) {
-        return new SignUpView(slug, businessName, status, emailVerified, domain, issuer, token);
+        return new SignUpView(slug, businessName, status, statusDetail, emailVerified, domain, issuer, token);
     }
 }
