@@ -2,6 +2,7 @@ package io.safaridesk.helpdesk.security;
 
 import io.safaridesk.platform.apitoken.ApiScope;
 import io.safaridesk.platform.ratelimit.RateLimiter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may call what: every /api/v1 route needs a workspace token, except the anonymous portal ({@code
@@ -30,7 +32,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, BearerTokens tokens, RateLimiter limits, ProblemResponses problems)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            BearerTokens tokens,
+            RateLimiter limits,
+            ProblemResponses problems,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping routes)
             throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/docs", "/api/docs/**")
@@ -157,7 +164,7 @@ class SecurityConfiguration {
                                 new AuthorizationDecision(caller.get() instanceof TenantAuthentication))
                         // undeclared means refused: a route someone forgot to list is closed, not open to customers
                         .anyRequest()
-                        .denyAll())
+                        .access(onlyWhereNothingAnswers(routes)))
                 .oauth2ResourceServer(oauth -> oauth.authenticationManagerResolver(tokens)
                         .authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDeniedHandler())
@@ -175,6 +182,23 @@ class SecurityConfiguration {
                 .addFilterAfter(new ApiTokenRateLimit(limits, problems), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new TenantContextFilter(problems), ApiTokenRateLimit.class)
                 .build();
+    }
+
+    /**
+     * The last rule: a route that exists but no rule above names is refused to everyone; a path where no route answers
+     * passes on, so that the caller learns 404 (a typo) instead of 403 (a role they lack).
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> onlyWhereNothingAnswers(
+            RequestMappingHandlerMapping routes) {
+        return (authentication, context) -> {
+            boolean routed;
+            try {
+                routed = routes.getHandler(context.getRequest()) != null;
+            } catch (Exception somethingAnswersThere) {
+                routed = true; // a route at this path refused the method or media type
+            }
+            return new AuthorizationDecision(!routed);
+        };
     }
 
     /** Callers with one of {@code roles}, or an API token granted {@code scope}. */
