@@ -8,6 +8,7 @@ import io.safaridesk.platform.report.SatisfactionReport;
 import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,7 +51,7 @@ class ReportController {
     ResponseEntity<?> volume(
             ReportParameters parameters,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(reports::volume, parameters, format, accept, actor);
     }
@@ -60,7 +61,7 @@ class ReportController {
     ResponseEntity<?> responseTimes(
             ReportParameters parameters,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(reports::responseTimes, parameters, format, accept, actor);
     }
@@ -70,7 +71,7 @@ class ReportController {
     ResponseEntity<?> sla(
             ReportParameters parameters,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(reports::slaCompliance, parameters, format, accept, actor);
     }
@@ -90,7 +91,7 @@ class ReportController {
     ResponseEntity<?> agents(
             ReportParameters parameters,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(reports::agents, parameters, format, accept, actor);
     }
@@ -100,7 +101,7 @@ class ReportController {
     ResponseEntity<?> departments(
             ReportParameters parameters,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(reports::departments, parameters, format, accept, actor);
     }
@@ -110,7 +111,7 @@ class ReportController {
     ResponseEntity<?> channels(
             ReportParameters parameters,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(reports::channels, parameters, format, accept, actor);
     }
@@ -120,7 +121,7 @@ class ReportController {
     ResponseEntity<?> satisfaction(
             ReportParameters parameters,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(satisfaction::overTime, parameters, format, accept, actor);
     }
@@ -130,7 +131,7 @@ class ReportController {
     ResponseEntity<?> satisfactionByAgent(
             ReportParameters parameters,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(satisfaction::agents, parameters, format, accept, actor);
     }
@@ -140,7 +141,7 @@ class ReportController {
     ResponseEntity<?> satisfactionByDepartment(
             ReportParameters parameters,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(satisfaction::departments, parameters, format, accept, actor);
     }

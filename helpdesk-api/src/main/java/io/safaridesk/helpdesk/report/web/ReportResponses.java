@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -46,8 +47,14 @@ final class ReportResponses {
                 default -> throw ApiProblem.invalidField("format", "is not one of json, csv");
             };
         }
-        return accept != null
-                && MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.equalsTypeAndSubtype(TEXT_CSV));
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.equalsTypeAndSubtype(TEXT_CSV));
+        } catch (InvalidMediaTypeException unreadable) {
+            return false; // content negotiation answers an unreadable Accept as it does on every route
+        }
     }
 
     /**
