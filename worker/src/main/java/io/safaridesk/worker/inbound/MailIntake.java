@@ -165,6 +165,13 @@ class MailIntake {
             throw InboundOperationRefused.takenInBefore(mail.messageId());
         }
         String detail = ReviewReason.UNROUTABLE.explanation() + " (" + why + ")";
+        // a person decided where it goes, not whether it is list mail: nothing automatic answers list mail
+        Set<String> ours = own.current();
+        MailClassifier.Verdict verdict = MailClassifier.classify(
+                mail, new MailClassifier.Context(TenantContext.current(), ours, origin, own::sent));
+        if (verdict.kind() == MailClassifier.Kind.LIST) {
+            rememberList(mail, ours);
+        }
         long logged = log.recordTaken(new InboundLog.NewEntry(
                 null,
                 mail.messageId(),
@@ -176,7 +183,7 @@ class MailIntake {
                 null,
                 rawKey,
                 detail,
-                true));
+                verdict.autoReplyAllowed()));
         return reviews.releaseNow(
                 held(mail, logged, ReviewReason.UNROUTABLE, detail, null, rawKey), ticketId, operator);
     }

@@ -931,6 +931,37 @@ class InboundMailIntegrationTests {
     }
 
     @Test
+    void listMailThatAnOperatorReleasesIsStillAnsweredByNothingAutomatic() {
+        String listed = uniqueId();
+        String nobody = CATCH_ALL.replace("@", "+nobody-listed@");
+        Mailer.sendRaw(
+                CATCH_ALL, // the envelope to the base mailbox, as a server with subaddressing delivers it
+                fixture(
+                        "google-groups-rewritten-from",
+                        Map.of("<CAAlice1@mail.gmail.com>", listed, "support@acme.example", nobody)));
+        long unroutable = awaitUnroutable(listed);
+
+        Cli released = mailCommand(
+                "unroutable",
+                "release",
+                unroutable,
+                "--workspace",
+                workspace.slug().value());
+
+        assertThat(released.exitCode()).as(released.err()).isZero();
+        assertThat(logged(workspace, listed).getFirst().ticketId()).isNotNull();
+        String control = customer();
+        Mailer.from(control).to(help).subject("Control").text("A direct mail.").send();
+        awaitMails(control, 1);
+        assertThat(outboxTo("alice@example.org"))
+                .as("no acknowledgement of list mail")
+                .isZero();
+        assertThat(outboxTo("support-group@googlegroups.example"))
+                .as("nothing to the list")
+                .isZero();
+    }
+
+    @Test
     void anOperatorReleasesUnroutableMailIntoTheWorkspaceItNamesAndNoOther() {
         WorkerTestWorkspace other = workspaces.create();
         TenantRegistry.active(jdbc, other.slug());
