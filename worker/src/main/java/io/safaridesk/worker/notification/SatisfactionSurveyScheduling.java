@@ -23,7 +23,7 @@ class SatisfactionSurveyScheduling {
         this.surveys = surveys;
     }
 
-    @Scheduled(fixedDelayString = "${safaridesk.satisfaction.sweep-interval}")
+    @Scheduled(fixedDelayString = "${safaridesk.satisfaction.sweep-interval:1m}")
     void sweep() {
         directory.forEachActive("Survey sweep", workspace -> {
             while (surveys.sendDue() == SatisfactionSurveys.BATCH) {
