@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes what waited in a workspace's review queue longer than {@code safaridesk.inbound.review-retention}, every
- * hour, in every active workspace; the original stays in the inbound log. Replicas may run it at once: a delete by
- * age is the same done twice.
+ * hour, in every active workspace (the original stays in the inbound log), and the platform catch-all's unroutable mail
+ * after the same period: the operators' queue keeps mail as long as the admins' does. Replicas may run it at once: a
+ * delete by age is the same done twice.
  */
 @Component
 class ReviewRetention {
@@ -24,6 +25,7 @@ class ReviewRetention {
     private final TenantDirectory directory;
     private final TenantSchemas schemas;
     private final InboundReviews reviews;
+    private final UnroutableMails unroutable;
     private final InboundProperties properties;
     private final Clock clock;
 
@@ -31,17 +33,24 @@ class ReviewRetention {
             TenantDirectory directory,
             TenantSchemas schemas,
             InboundReviews reviews,
+            UnroutableMails unroutable,
             InboundProperties properties,
             Clock clock) {
         this.directory = directory;
         this.schemas = schemas;
         this.reviews = reviews;
+        this.unroutable = unroutable;
         this.properties = properties;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${safaridesk.inbound.review-purge-interval:1h}", initialDelayString = "1m")
     void purge() {
+        try {
+            unroutable.purgeBefore(clock.instant().minus(properties.reviewRetention()));
+        } catch (RuntimeException e) {
+            log.warn("Could not purge the catch-all's unroutable mail: {}", e.toString());
+        }
         for (TenantSlug workspace : directory.activeSlugs()) {
             try {
                 if (schemas.exists(workspace)) {

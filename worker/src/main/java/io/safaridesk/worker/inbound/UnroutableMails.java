@@ -129,6 +129,13 @@ class UnroutableMails {
         }
     }
 
+    /** Deletes the mail that arrived before {@code cutoff}; answers how many. */
+    int purgeBefore(Instant cutoff) {
+        return jdbc.sql("delete from platform.inbound_unroutable where received_at < ?")
+                .param(java.sql.Timestamp.from(cutoff))
+                .update();
+    }
+
     /** In the release's transaction of the workspace, so that the mail leaves this list only if it was released. */
     private int remove(long id) {
         return entityManager

@@ -98,6 +98,9 @@ class InboundMailIntegrationTests {
     InboundReviews reviews;
 
     @Autowired
+    ReviewRetention retention;
+
+    @Autowired
     ApplicationContext context;
 
     final List<WorkerTestWorkspace> made = new ArrayList<>();
@@ -928,6 +931,36 @@ class InboundMailIntegrationTests {
                         + " where id = ?")
                 .param(ticketId)
                 .update();
+    }
+
+    @Test
+    void unroutableMailIsKeptAsLongAsAWorkspaceKeepsHeldMail() {
+        String stale = Mailer.from(customer())
+                .to(CATCH_ALL.replace("@", "+nobody-old@"))
+                .subject("Long ago")
+                .text("Anyone?")
+                .send();
+        String recent = Mailer.from(customer())
+                .to(CATCH_ALL.replace("@", "+nobody-new@"))
+                .subject("Just now")
+                .text("Anyone?")
+                .send();
+        awaitUnroutable(recent);
+        jdbc.sql("update platform.inbound_unroutable set received_at = now() - interval '31 days' where id = ?")
+                .param(awaitUnroutable(stale))
+                .update();
+
+        retention.purge();
+
+        assertThat(unroutable(stale)).as("past the 30 days").isZero();
+        assertThat(unroutable(recent)).as("within them").isOne();
+    }
+
+    private long unroutable(String messageId) {
+        return jdbc.sql("select count(*) from platform.inbound_unroutable where message_id = ?")
+                .param(messageId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
