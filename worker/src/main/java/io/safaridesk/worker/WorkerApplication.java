@@ -2,6 +2,7 @@ package io.safaridesk.worker;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.safaridesk.domain.HelpdeskFeatures;
 import io.safaridesk.worker.inbound.MailCli;
 import io.safaridesk.worker.messaging.DlqCli;
 import java.io.PrintWriter;
@@ -11,6 +12,26 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication(scanBasePackages = {"io.safaridesk.worker", "io.safaridesk.platform"})
+// no knowledge base, macros, reports or API tokens: the worker sends, receives, sweeps and exports (tasks, because a
+// ticket that mail or a sweep solves is held by its open tasks: ticket's OpenTaskGuard is task's)
+@HelpdeskFeatures({
+    "agent",
+    "attachment",
+    "contact",
+    "department",
+    "export",
+    "history",
+    "inbound",
+    "mail",
+    "notification",
+    "profile",
+    "satisfaction",
+    "settings",
+    "sla",
+    "task",
+    "ticket",
+    "webhook"
+})
 public class WorkerApplication {
 
     /**

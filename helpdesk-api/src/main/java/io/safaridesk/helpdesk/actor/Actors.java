@@ -1,12 +1,12 @@
 package io.safaridesk.helpdesk.actor;
 
+import io.safaridesk.domain.agent.Agent;
+import io.safaridesk.domain.agent.Agents;
+import io.safaridesk.domain.agent.Membership;
+import io.safaridesk.domain.contact.Contact;
+import io.safaridesk.domain.contact.Contacts;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.agent.Agent;
-import io.safaridesk.platform.agent.Agents;
-import io.safaridesk.platform.agent.Membership;
-import io.safaridesk.platform.contact.Contact;
-import io.safaridesk.platform.contact.Contacts;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.tenancy.WorkspaceCache;
 import io.safaridesk.platform.tenancy.WorkspaceCaches;

@@ -1,9 +1,9 @@
 package io.safaridesk.helpdesk.agent;
 
+import io.safaridesk.domain.agent.Agent;
+import io.safaridesk.domain.agent.AgentRole;
+import io.safaridesk.domain.agent.Agents;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
-import io.safaridesk.platform.agent.Agent;
-import io.safaridesk.platform.agent.AgentRole;
-import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,6 +1,6 @@
 package io.safaridesk.helpdesk.agent;
 
-import io.safaridesk.platform.agent.Agents;
+import io.safaridesk.domain.agent.Agents;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantDirectory;
 import io.safaridesk.platform.tenancy.TenantSlug;

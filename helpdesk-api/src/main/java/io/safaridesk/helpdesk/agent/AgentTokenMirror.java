@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.agent;
 
+import io.safaridesk.domain.agent.AgentRole;
+import io.safaridesk.domain.agent.Agents;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
-import io.safaridesk.platform.agent.AgentRole;
-import io.safaridesk.platform.agent.Agents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

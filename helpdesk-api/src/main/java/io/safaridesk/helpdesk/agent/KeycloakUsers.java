@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.agent;
 
+import io.safaridesk.domain.agent.AgentRole;
+import io.safaridesk.domain.agent.Agents;
 import io.safaridesk.helpdesk.identity.WorkspaceRealms;
-import io.safaridesk.platform.agent.AgentRole;
-import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;

@@ -1,7 +1,7 @@
 package io.safaridesk.helpdesk.contact;
 
-import io.safaridesk.platform.contact.Contact;
-import io.safaridesk.platform.contact.Contacts;
+import io.safaridesk.domain.contact.Contact;
+import io.safaridesk.domain.contact.Contacts;
 import io.safaridesk.platform.tenancy.TenantContext;
 import org.springframework.stereotype.Component;
 

@@ -1,12 +1,12 @@
 package io.safaridesk.helpdesk.kb;
 
+import io.safaridesk.domain.kb.KbAnalytics;
+import io.safaridesk.domain.kb.KbArticle;
+import io.safaridesk.domain.kb.KbArticles;
+import io.safaridesk.domain.kb.KbCategories;
+import io.safaridesk.domain.kb.KbCategory;
+import io.safaridesk.domain.kb.KbSearch;
 import io.safaridesk.helpdesk.portal.PortalWorkspaces;
-import io.safaridesk.platform.kb.KbAnalytics;
-import io.safaridesk.platform.kb.KbArticle;
-import io.safaridesk.platform.kb.KbArticles;
-import io.safaridesk.platform.kb.KbCategories;
-import io.safaridesk.platform.kb.KbCategory;
-import io.safaridesk.platform.kb.KbSearch;
 import io.safaridesk.platform.ratelimit.RateLimiter;
 import io.safaridesk.platform.tenancy.TenantContext;
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.safaridesk.helpdesk.portal;
 
+import io.safaridesk.domain.contact.Contact;
+import io.safaridesk.domain.contact.Contacts;
+import io.safaridesk.domain.settings.Settings;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.Ticket;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.contact.Contact;
-import io.safaridesk.platform.contact.Contacts;
 import io.safaridesk.platform.ratelimit.RateLimiter;
-import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSlug;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Ticket;
-import io.safaridesk.platform.ticket.Tickets;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,10 +1,10 @@
 package io.safaridesk.helpdesk.profile;
 
+import io.safaridesk.domain.profile.Profile;
+import io.safaridesk.domain.profile.Profiles;
 import io.safaridesk.helpdesk.image.UploadedImage;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.profile.Profile;
-import io.safaridesk.platform.profile.Profiles;
 import io.safaridesk.platform.storage.FileStore;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

@@ -1,11 +1,11 @@
 package io.safaridesk.helpdesk.realtime;
 
+import io.safaridesk.domain.ticket.TicketAudience;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.events.EventTopology;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSlug;
-import io.safaridesk.platform.ticket.TicketAudience;
-import io.safaridesk.platform.ticket.Tickets;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;

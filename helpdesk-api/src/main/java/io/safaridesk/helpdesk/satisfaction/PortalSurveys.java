@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.satisfaction;
 
+import io.safaridesk.domain.satisfaction.Rating;
+import io.safaridesk.domain.satisfaction.Satisfaction;
 import io.safaridesk.helpdesk.portal.PortalWorkspaces;
-import io.safaridesk.platform.satisfaction.Rating;
-import io.safaridesk.platform.satisfaction.Satisfaction;
 import io.safaridesk.platform.tenancy.TenantContext;
 import org.springframework.stereotype.Component;
 

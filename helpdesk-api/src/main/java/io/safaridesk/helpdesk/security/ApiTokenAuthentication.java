@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.security;
 
+import io.safaridesk.domain.apitoken.ApiScope;
+import io.safaridesk.domain.apitoken.ApiToken;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.apitoken.ApiScope;
-import io.safaridesk.platform.apitoken.ApiToken;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.util.Set;
 import org.springframework.security.authentication.AbstractAuthenticationToken;

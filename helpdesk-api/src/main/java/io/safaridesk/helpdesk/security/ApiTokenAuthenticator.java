@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.security;
 
-import io.safaridesk.platform.apitoken.ApiToken;
-import io.safaridesk.platform.apitoken.ApiTokenCredential;
-import io.safaridesk.platform.apitoken.ApiTokens;
+import io.safaridesk.domain.apitoken.ApiToken;
+import io.safaridesk.domain.apitoken.ApiTokenCredential;
+import io.safaridesk.domain.apitoken.ApiTokens;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantDirectory;
 import org.springframework.security.authentication.AuthenticationManager;

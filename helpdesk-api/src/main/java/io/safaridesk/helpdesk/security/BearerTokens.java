@@ -1,6 +1,6 @@
 package io.safaridesk.helpdesk.security;
 
-import io.safaridesk.platform.apitoken.ApiTokenCredential;
+import io.safaridesk.domain.apitoken.ApiTokenCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;

@@ -1,6 +1,6 @@
 package io.safaridesk.helpdesk.security;
 
-import io.safaridesk.platform.apitoken.ApiScope;
+import io.safaridesk.domain.apitoken.ApiScope;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.servlet.http.HttpServletResponse;

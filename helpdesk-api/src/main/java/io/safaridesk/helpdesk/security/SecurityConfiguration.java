@@ -1,6 +1,6 @@
 package io.safaridesk.helpdesk.security;
 
-import io.safaridesk.platform.apitoken.ApiScope;
+import io.safaridesk.domain.apitoken.ApiScope;
 import io.safaridesk.platform.ratelimit.RateLimiter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;

@@ -1,9 +1,9 @@
 package io.safaridesk.helpdesk.settings;
 
+import io.safaridesk.domain.settings.Settings;
+import io.safaridesk.domain.settings.WorkspaceSettings;
 import io.safaridesk.helpdesk.image.UploadedImage;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.settings.Settings;
-import io.safaridesk.platform.settings.WorkspaceSettings;
 import io.safaridesk.platform.storage.FileStore;
 import io.safaridesk.platform.tenancy.TenantContext;
 import org.springframework.http.HttpStatus;

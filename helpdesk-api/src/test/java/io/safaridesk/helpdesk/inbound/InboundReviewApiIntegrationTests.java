@@ -2,11 +2,11 @@ package io.safaridesk.helpdesk.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.safaridesk.domain.inbound.InboundReviews;
+import io.safaridesk.domain.inbound.ReviewReason;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
-import io.safaridesk.platform.inbound.InboundReviews;
-import io.safaridesk.platform.inbound.ReviewReason;
 import io.safaridesk.platform.storage.FileStore;
 import io.safaridesk.platform.tenancy.TenantContext;
 import java.nio.charset.StandardCharsets;

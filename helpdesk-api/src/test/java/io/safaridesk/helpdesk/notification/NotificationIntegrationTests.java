@@ -2,10 +2,10 @@ package io.safaridesk.helpdesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.safaridesk.domain.notification.NotificationKind;
+import io.safaridesk.domain.notification.Notifications;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
-import io.safaridesk.platform.notification.NotificationKind;
-import io.safaridesk.platform.notification.Notifications;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.safaridesk.helpdesk.satisfaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.safaridesk.domain.satisfaction.SurveyTokens;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
-import io.safaridesk.platform.satisfaction.SurveyTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,11 +3,11 @@ package io.safaridesk.helpdesk.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.safaridesk.domain.department.Departments;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
 import io.safaridesk.helpdesk.testing.TestWorkspaces;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
-import io.safaridesk.platform.department.Departments;
 import io.safaridesk.platform.tenancy.TenantContext;
 import java.time.Duration;
 import java.util.List;

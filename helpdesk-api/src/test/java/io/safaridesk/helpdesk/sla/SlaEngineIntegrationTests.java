@@ -2,10 +2,10 @@ package io.safaridesk.helpdesk.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.safaridesk.domain.sla.SlaSweeps;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TestWorkspace;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
-import io.safaridesk.platform.sla.SlaSweeps;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.testing.MutableClock;
 import java.time.Duration;

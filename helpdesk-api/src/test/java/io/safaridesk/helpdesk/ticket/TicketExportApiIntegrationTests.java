@@ -2,10 +2,10 @@ package io.safaridesk.helpdesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.safaridesk.domain.export.ExportLinks;
+import io.safaridesk.domain.export.ExportRuns;
 import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
-import io.safaridesk.platform.export.ExportLinks;
-import io.safaridesk.platform.export.ExportRuns;
 import io.safaridesk.platform.tenancy.TenantContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.safaridesk.provisioning.signup;
 
-import io.safaridesk.platform.mail.MailTemplate;
-import io.safaridesk.platform.mail.MailTemplates;
-import io.safaridesk.platform.mail.Placeholder;
+import io.safaridesk.platform.template.MailTemplate;
+import io.safaridesk.platform.template.MailTemplates;
+import io.safaridesk.platform.template.Placeholder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.safaridesk.worker.export;
 
-import io.safaridesk.platform.export.ExportRuns;
+import io.safaridesk.domain.export.ExportRuns;
 import io.safaridesk.platform.tenancy.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

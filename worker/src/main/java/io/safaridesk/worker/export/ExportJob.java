@@ -1,7 +1,7 @@
 package io.safaridesk.worker.export;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.safaridesk.platform.export.ExportRuns;
+import io.safaridesk.domain.export.ExportRuns;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.safaridesk.worker.export;
 
-import io.safaridesk.platform.export.ExportFormat;
+import io.safaridesk.domain.export.ExportFormat;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;

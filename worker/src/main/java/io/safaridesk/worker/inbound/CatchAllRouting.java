@@ -1,6 +1,6 @@
 package io.safaridesk.worker.inbound;
 
-import io.safaridesk.platform.mail.ReplyAddress;
+import io.safaridesk.domain.mail.ReplyAddress;
 import io.safaridesk.platform.tenancy.TenantDirectory;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.util.Locale;

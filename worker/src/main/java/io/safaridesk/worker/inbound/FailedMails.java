@@ -1,6 +1,6 @@
 package io.safaridesk.worker.inbound;
 
-import io.safaridesk.platform.inbound.InboundRule;
+import io.safaridesk.domain.inbound.InboundRule;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.tenancy.TenantSlug;

@@ -1,8 +1,8 @@
 package io.safaridesk.worker.inbound;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.safaridesk.platform.inbound.InboundLog;
-import io.safaridesk.platform.inbound.InboundRule;
+import io.safaridesk.domain.inbound.InboundLog;
+import io.safaridesk.domain.inbound.InboundRule;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.tenancy.TenantSlug;

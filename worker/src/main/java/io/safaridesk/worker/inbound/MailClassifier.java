@@ -1,8 +1,8 @@
 package io.safaridesk.worker.inbound;
 
-import io.safaridesk.platform.inbound.InboundRule;
-import io.safaridesk.platform.inbound.ReviewReason;
-import io.safaridesk.platform.mail.MailOrigin;
+import io.safaridesk.domain.inbound.InboundRule;
+import io.safaridesk.domain.inbound.ReviewReason;
+import io.safaridesk.domain.mail.MailOrigin;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.util.Locale;
 import java.util.Optional;

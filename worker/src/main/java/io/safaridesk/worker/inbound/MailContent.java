@@ -1,8 +1,8 @@
 package io.safaridesk.worker.inbound;
 
+import io.safaridesk.domain.inbound.MailFiles;
+import io.safaridesk.domain.ticket.TicketText;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.inbound.MailFiles;
-import io.safaridesk.platform.ticket.TicketText;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,6 +1,6 @@
 package io.safaridesk.worker.inbound;
 
-import io.safaridesk.platform.inbound.Mailboxes;
+import io.safaridesk.domain.inbound.Mailboxes;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.sql.Timestamp;

@@ -1,8 +1,8 @@
 package io.safaridesk.worker.inbound;
 
 import io.micrometer.core.instrument.Counter;
-import io.safaridesk.platform.inbound.ImapAccount;
-import io.safaridesk.platform.inbound.ImapConnection;
+import io.safaridesk.domain.inbound.ImapAccount;
+import io.safaridesk.domain.inbound.ImapConnection;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

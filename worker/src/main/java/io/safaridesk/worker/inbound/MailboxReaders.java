@@ -2,8 +2,8 @@ package io.safaridesk.worker.inbound;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.safaridesk.platform.inbound.ImapAccount;
-import io.safaridesk.platform.inbound.Mailboxes;
+import io.safaridesk.domain.inbound.ImapAccount;
+import io.safaridesk.domain.inbound.Mailboxes;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantDirectory;
 import io.safaridesk.platform.tenancy.TenantSchemas;

@@ -1,6 +1,6 @@
 package io.safaridesk.worker.inbound;
 
-import io.safaridesk.platform.mail.MailOrigin;
+import io.safaridesk.domain.mail.MailOrigin;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;

@@ -1,10 +1,10 @@
 package io.safaridesk.worker.inbound;
 
-import io.safaridesk.platform.inbound.MailboxView;
-import io.safaridesk.platform.inbound.Mailboxes;
-import io.safaridesk.platform.mail.SmtpServer;
-import io.safaridesk.platform.mail.WorkspaceSmtp;
-import io.safaridesk.platform.settings.Settings;
+import io.safaridesk.domain.inbound.MailboxView;
+import io.safaridesk.domain.inbound.Mailboxes;
+import io.safaridesk.domain.mail.SmtpServer;
+import io.safaridesk.domain.mail.WorkspaceSmtp;
+import io.safaridesk.domain.settings.Settings;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import io.safaridesk.worker.mail.MailProperties;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package io.safaridesk.worker.inbound;
 
-import io.safaridesk.platform.inbound.InboundRule;
-import io.safaridesk.platform.inbound.MailThreads;
-import io.safaridesk.platform.mail.ReplyAddress;
-import io.safaridesk.platform.settings.Settings;
+import io.safaridesk.domain.inbound.InboundRule;
+import io.safaridesk.domain.inbound.MailThreads;
+import io.safaridesk.domain.mail.ReplyAddress;
+import io.safaridesk.domain.settings.Settings;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.safaridesk.worker.inbound;
 
+import io.safaridesk.domain.inbound.InboundReviews;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.inbound.InboundReviews;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantDirectory;
 import io.safaridesk.platform.tenancy.TenantSchemas;

@@ -1,8 +1,8 @@
 package io.safaridesk.worker.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.safaridesk.platform.mail.MailOrigin;
-import io.safaridesk.platform.mail.SecretBox;
+import io.safaridesk.domain.mail.MailOrigin;
+import io.safaridesk.domain.mail.SecretBox;
 import io.safaridesk.platform.observability.TraceCarrier;
 import java.time.Clock;
 import javax.sql.DataSource;

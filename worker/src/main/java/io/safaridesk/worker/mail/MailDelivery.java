@@ -2,7 +2,7 @@ package io.safaridesk.worker.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
-import io.safaridesk.platform.mail.MailOrigin;
+import io.safaridesk.domain.mail.MailOrigin;
 import io.safaridesk.platform.observability.TraceCarrier;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.mail.MessagingException;

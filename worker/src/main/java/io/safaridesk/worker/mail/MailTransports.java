@@ -1,7 +1,7 @@
 package io.safaridesk.worker.mail;
 
-import io.safaridesk.platform.mail.SecretBox;
-import io.safaridesk.platform.mail.SmtpServer;
+import io.safaridesk.domain.mail.SecretBox;
+import io.safaridesk.domain.mail.SmtpServer;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.time.Clock;
 import java.time.Duration;

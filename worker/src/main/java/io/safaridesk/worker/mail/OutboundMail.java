@@ -1,16 +1,16 @@
 package io.safaridesk.worker.mail;
 
-import io.safaridesk.platform.inbound.AutomaticReplies;
-import io.safaridesk.platform.mail.MailTemplate;
-import io.safaridesk.platform.mail.MailTemplates;
-import io.safaridesk.platform.mail.Placeholder;
-import io.safaridesk.platform.mail.ReplyAddress;
-import io.safaridesk.platform.mail.SmtpServer;
-import io.safaridesk.platform.mail.WorkspaceMailTemplates;
-import io.safaridesk.platform.mail.WorkspaceSmtp;
+import io.safaridesk.domain.inbound.AutomaticReplies;
+import io.safaridesk.domain.mail.ReplyAddress;
+import io.safaridesk.domain.mail.SmtpServer;
+import io.safaridesk.domain.mail.WorkspaceMailTemplates;
+import io.safaridesk.domain.mail.WorkspaceSmtp;
+import io.safaridesk.domain.settings.Settings;
+import io.safaridesk.domain.settings.WorkspaceSettings;
 import io.safaridesk.platform.observability.TraceCarrier;
-import io.safaridesk.platform.settings.Settings;
-import io.safaridesk.platform.settings.WorkspaceSettings;
+import io.safaridesk.platform.template.MailTemplate;
+import io.safaridesk.platform.template.MailTemplates;
+import io.safaridesk.platform.template.Placeholder;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.persistence.EntityManager;

@@ -1,10 +1,10 @@
 package io.safaridesk.worker.notification;
 
-import io.safaridesk.platform.mail.MailTemplate;
-import io.safaridesk.platform.mail.Placeholder;
-import io.safaridesk.platform.notification.Notifications;
-import io.safaridesk.platform.satisfaction.Rating;
-import io.safaridesk.platform.satisfaction.Satisfaction;
+import io.safaridesk.domain.notification.Notifications;
+import io.safaridesk.domain.satisfaction.Rating;
+import io.safaridesk.domain.satisfaction.Satisfaction;
+import io.safaridesk.platform.template.MailTemplate;
+import io.safaridesk.platform.template.Placeholder;
 import io.safaridesk.worker.mail.OutboundMail;
 import java.time.Clock;
 import java.time.Instant;

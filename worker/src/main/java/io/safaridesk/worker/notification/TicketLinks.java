@@ -1,6 +1,6 @@
 package io.safaridesk.worker.notification;
 
-import io.safaridesk.platform.satisfaction.Rating;
+import io.safaridesk.domain.satisfaction.Rating;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.worker.mail.MailProperties;
 import org.springframework.stereotype.Component;

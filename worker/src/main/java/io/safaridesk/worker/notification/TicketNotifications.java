@@ -1,15 +1,15 @@
 package io.safaridesk.worker.notification;
 
+import io.safaridesk.domain.inbound.AutomaticReplies;
+import io.safaridesk.domain.mail.WorkspaceMailTemplates;
+import io.safaridesk.domain.notification.NotificationKind;
+import io.safaridesk.domain.notification.NotificationPreferences;
+import io.safaridesk.domain.notification.Notifications;
+import io.safaridesk.domain.settings.Settings;
 import io.safaridesk.platform.events.EventTopology;
-import io.safaridesk.platform.inbound.AutomaticReplies;
-import io.safaridesk.platform.mail.MailTemplate;
-import io.safaridesk.platform.mail.MailTemplates;
-import io.safaridesk.platform.mail.Placeholder;
-import io.safaridesk.platform.mail.WorkspaceMailTemplates;
-import io.safaridesk.platform.notification.NotificationKind;
-import io.safaridesk.platform.notification.NotificationPreferences;
-import io.safaridesk.platform.notification.Notifications;
-import io.safaridesk.platform.settings.Settings;
+import io.safaridesk.platform.template.MailTemplate;
+import io.safaridesk.platform.template.MailTemplates;
+import io.safaridesk.platform.template.Placeholder;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.worker.mail.MailProperties;
 import io.safaridesk.worker.mail.OutboundMail;
@@ -277,7 +277,7 @@ class TicketNotifications {
     }
 
     /**
-     * An {@link io.safaridesk.platform.sla.SlaCrossed} event: the recipients are the ones the sweep chose (assignee,
+     * An {@link io.safaridesk.domain.sla.SlaCrossed} event: the recipients are the ones the sweep chose (assignee,
      * department leads, admins), the target is the metric's name.
      */
     private void sla(JsonNode payload, NotificationKind kind, MailTemplate template) {

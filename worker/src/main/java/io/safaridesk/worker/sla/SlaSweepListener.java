@@ -1,6 +1,6 @@
 package io.safaridesk.worker.sla;
 
-import io.safaridesk.platform.sla.SlaSweeps;
+import io.safaridesk.domain.sla.SlaSweeps;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantDirectory;
 import io.safaridesk.platform.tenancy.TenantSlug;

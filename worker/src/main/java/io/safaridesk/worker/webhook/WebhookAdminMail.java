@@ -1,8 +1,8 @@
 package io.safaridesk.worker.webhook;
 
-import io.safaridesk.platform.mail.MailTemplate;
-import io.safaridesk.platform.mail.Placeholder;
-import io.safaridesk.platform.webhook.WebhookSubscription;
+import io.safaridesk.domain.webhook.WebhookSubscription;
+import io.safaridesk.platform.template.MailTemplate;
+import io.safaridesk.platform.template.Placeholder;
 import io.safaridesk.worker.mail.OutboundMail;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

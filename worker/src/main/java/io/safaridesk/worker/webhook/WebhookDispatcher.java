@@ -1,9 +1,9 @@
 package io.safaridesk.worker.webhook;
 
+import io.safaridesk.domain.webhook.WebhookProperties;
+import io.safaridesk.domain.webhook.Webhooks;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSlug;
-import io.safaridesk.platform.webhook.WebhookProperties;
-import io.safaridesk.platform.webhook.Webhooks;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;

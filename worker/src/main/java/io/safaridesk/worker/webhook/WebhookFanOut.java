@@ -1,7 +1,7 @@
 package io.safaridesk.worker.webhook;
 
-import io.safaridesk.platform.webhook.WebhookEventType;
-import io.safaridesk.platform.webhook.Webhooks;
+import io.safaridesk.domain.webhook.WebhookEventType;
+import io.safaridesk.domain.webhook.Webhooks;
 import io.safaridesk.worker.messaging.EventMessage;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

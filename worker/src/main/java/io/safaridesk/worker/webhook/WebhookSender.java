@@ -1,10 +1,10 @@
 package io.safaridesk.worker.webhook;
 
+import io.safaridesk.domain.webhook.WebhookProperties;
+import io.safaridesk.domain.webhook.WebhookSignature;
+import io.safaridesk.domain.webhook.WebhookTargets;
+import io.safaridesk.domain.webhook.Webhooks;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.webhook.WebhookProperties;
-import io.safaridesk.platform.webhook.WebhookSignature;
-import io.safaridesk.platform.webhook.WebhookTargets;
-import io.safaridesk.platform.webhook.Webhooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

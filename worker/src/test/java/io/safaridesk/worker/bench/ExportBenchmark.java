@@ -1,16 +1,16 @@
 package io.safaridesk.worker.bench;
 
+import io.safaridesk.domain.agent.Agents;
+import io.safaridesk.domain.export.ExportFormat;
+import io.safaridesk.domain.export.ExportState;
+import io.safaridesk.domain.export.TicketExport;
+import io.safaridesk.domain.export.TicketExports;
+import io.safaridesk.domain.ticket.TicketQuery;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.agent.Agents;
-import io.safaridesk.platform.export.ExportFormat;
-import io.safaridesk.platform.export.ExportState;
-import io.safaridesk.platform.export.TicketExport;
-import io.safaridesk.platform.export.TicketExports;
 import io.safaridesk.platform.storage.StorageProperties;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.testing.TicketGenerator;
-import io.safaridesk.platform.ticket.TicketQuery;
-import io.safaridesk.platform.ticket.Tickets;
 import io.safaridesk.worker.outbox.OutboxRelay;
 import io.safaridesk.worker.testing.PeakHeap;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;

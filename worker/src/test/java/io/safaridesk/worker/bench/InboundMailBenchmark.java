@@ -1,12 +1,12 @@
 package io.safaridesk.worker.bench;
 
+import io.safaridesk.domain.agent.Agents;
+import io.safaridesk.domain.inbound.InboundSettings;
+import io.safaridesk.domain.inbound.MailboxDraft;
+import io.safaridesk.domain.inbound.Mailboxes;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.infra.stack.TestServices;
-import io.safaridesk.platform.agent.Agents;
-import io.safaridesk.platform.inbound.InboundSettings;
-import io.safaridesk.platform.inbound.MailboxDraft;
-import io.safaridesk.platform.inbound.Mailboxes;
 import io.safaridesk.platform.tenancy.TenantSchemas;
-import io.safaridesk.platform.ticket.Tickets;
 import io.safaridesk.worker.testing.Mailer;
 import io.safaridesk.worker.testing.TenantRegistry;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;

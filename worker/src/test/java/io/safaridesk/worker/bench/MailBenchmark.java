@@ -1,10 +1,10 @@
 package io.safaridesk.worker.bench;
 
+import io.safaridesk.domain.agent.Agents;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.tenancy.TenantSchemas;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Tickets;
 import io.safaridesk.worker.mail.MailDelivery;
 import io.safaridesk.worker.outbox.OutboxRelay;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;

@@ -1,6 +1,6 @@
 package io.safaridesk.worker.bench;
 
-import io.safaridesk.platform.sla.SlaSweeps;
+import io.safaridesk.domain.sla.SlaSweeps;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.tenancy.TenantSlug;
@@ -45,7 +45,7 @@ public final class SlaSweepBenchmark {
                         "safaridesk.sla.sweep.enabled=false",
                         "spring.rabbitmq.listener.simple.auto-startup=false",
                         "spring.datasource.hikari.maximum-pool-size=" + (2 * threads + 2),
-                        "logging.level.io.safaridesk.platform.sla=warn")
+                        "logging.level.io.safaridesk.domain.sla=warn")
                 .run()) {
             DataSource dataSource = context.getBean(DataSource.class);
             JdbcClient jdbc = JdbcClient.create(dataSource);

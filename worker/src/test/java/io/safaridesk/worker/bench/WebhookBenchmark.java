@@ -1,13 +1,13 @@
 package io.safaridesk.worker.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.safaridesk.domain.agent.Agents;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.Tickets;
+import io.safaridesk.domain.webhook.Webhooks;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.storage.StorageProperties;
 import io.safaridesk.platform.tenancy.TenantSchemas;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Tickets;
-import io.safaridesk.platform.webhook.Webhooks;
 import io.safaridesk.worker.outbox.OutboxRelay;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import java.net.InetSocketAddress;

@@ -2,13 +2,13 @@ package io.safaridesk.worker.export;
 
 import static org.awaitility.Awaitility.await;
 
+import io.safaridesk.domain.export.ExportState;
+import io.safaridesk.domain.export.TicketExport;
+import io.safaridesk.domain.export.TicketExports;
+import io.safaridesk.domain.ticket.Priority;
+import io.safaridesk.domain.ticket.TicketQuery;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.export.ExportState;
-import io.safaridesk.platform.export.TicketExport;
-import io.safaridesk.platform.export.TicketExports;
 import io.safaridesk.platform.tenancy.TenantContext;
-import io.safaridesk.platform.ticket.Priority;
-import io.safaridesk.platform.ticket.TicketQuery;
 import io.safaridesk.worker.outbox.OutboxRelay;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import java.io.IOException;

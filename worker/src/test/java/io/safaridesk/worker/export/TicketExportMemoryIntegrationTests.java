@@ -2,11 +2,11 @@ package io.safaridesk.worker.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.safaridesk.domain.export.ExportFormat;
+import io.safaridesk.domain.export.ExportState;
+import io.safaridesk.domain.export.TicketExport;
+import io.safaridesk.domain.export.TicketExports;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.export.ExportFormat;
-import io.safaridesk.platform.export.ExportState;
-import io.safaridesk.platform.export.TicketExport;
-import io.safaridesk.platform.export.TicketExports;
 import io.safaridesk.platform.storage.StorageProperties;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSchemas;

@@ -2,7 +2,7 @@ package io.safaridesk.worker.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.safaridesk.platform.mail.MailOrigin;
+import io.safaridesk.domain.mail.MailOrigin;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import java.io.IOException;
 import java.io.InputStream;

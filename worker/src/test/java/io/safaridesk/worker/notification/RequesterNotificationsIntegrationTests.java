@@ -3,11 +3,11 @@ package io.safaridesk.worker.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.safaridesk.domain.inbound.MailThreads;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.Ticket;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.inbound.MailThreads;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Ticket;
-import io.safaridesk.platform.ticket.Tickets;
 import io.safaridesk.worker.mail.MailDelivery;
 import io.safaridesk.worker.outbox.OutboxRelay;
 import io.safaridesk.worker.testing.Inbox;

@@ -1,16 +1,16 @@
 package io.safaridesk.worker.testing;
 
+import io.safaridesk.domain.agent.Agent;
+import io.safaridesk.domain.agent.AgentRole;
+import io.safaridesk.domain.agent.Agents;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.Ticket;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.agent.Agent;
-import io.safaridesk.platform.agent.AgentRole;
-import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.storage.StorageProperties;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSchemas;
 import io.safaridesk.platform.tenancy.TenantSlug;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Ticket;
-import io.safaridesk.platform.ticket.Tickets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

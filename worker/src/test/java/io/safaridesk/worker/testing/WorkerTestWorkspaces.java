@@ -1,8 +1,8 @@
 package io.safaridesk.worker.testing;
 
-import io.safaridesk.platform.agent.Agents;
+import io.safaridesk.domain.agent.Agents;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.platform.tenancy.TenantSchemas;
-import io.safaridesk.platform.ticket.Tickets;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.transaction.support.TransactionTemplate;
 

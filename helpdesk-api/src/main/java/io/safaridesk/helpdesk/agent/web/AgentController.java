@@ -1,10 +1,10 @@
 package io.safaridesk.helpdesk.agent.web;
 
+import io.safaridesk.domain.agent.Agent;
+import io.safaridesk.domain.agent.AgentRole;
+import io.safaridesk.domain.agent.Agents;
 import io.safaridesk.helpdesk.agent.AgentAdministration;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
-import io.safaridesk.platform.agent.Agent;
-import io.safaridesk.platform.agent.AgentRole;
-import io.safaridesk.platform.agent.Agents;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,9 +1,9 @@
 package io.safaridesk.helpdesk.apitoken.web;
 
+import io.safaridesk.domain.apitoken.ApiScope;
+import io.safaridesk.domain.apitoken.ApiToken;
+import io.safaridesk.domain.apitoken.ApiTokens;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.apitoken.ApiScope;
-import io.safaridesk.platform.apitoken.ApiToken;
-import io.safaridesk.platform.apitoken.ApiTokens;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.contact.web;
 
+import io.safaridesk.domain.contact.Contact;
+import io.safaridesk.domain.contact.Contacts;
 import io.safaridesk.helpdesk.contact.ContactInvitations;
-import io.safaridesk.platform.contact.Contact;
-import io.safaridesk.platform.contact.Contacts;
 import io.safaridesk.platform.i18n.LanguageTag;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;

@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.department.web;
 
-import io.safaridesk.platform.department.AssignmentMode;
-import io.safaridesk.platform.department.Department;
-import io.safaridesk.platform.department.Departments;
+import io.safaridesk.domain.department.AssignmentMode;
+import io.safaridesk.domain.department.Department;
+import io.safaridesk.domain.department.Departments;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;

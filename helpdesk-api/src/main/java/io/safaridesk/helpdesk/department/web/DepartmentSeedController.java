@@ -1,10 +1,10 @@
 package io.safaridesk.helpdesk.department.web;
 
+import io.safaridesk.domain.agent.Agent;
+import io.safaridesk.domain.agent.Agents;
+import io.safaridesk.domain.department.Departments;
 import io.safaridesk.helpdesk.department.web.DepartmentController.DepartmentRequest;
 import io.safaridesk.helpdesk.department.web.DepartmentController.DepartmentView;
-import io.safaridesk.platform.agent.Agent;
-import io.safaridesk.platform.agent.Agents;
-import io.safaridesk.platform.department.Departments;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;

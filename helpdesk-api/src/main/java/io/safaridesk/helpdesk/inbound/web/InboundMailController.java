@@ -1,10 +1,10 @@
 package io.safaridesk.helpdesk.inbound.web;
 
+import io.safaridesk.domain.inbound.InboundLog;
+import io.safaridesk.domain.inbound.InboundRule;
+import io.safaridesk.domain.inbound.InboundSettings;
+import io.safaridesk.domain.inbound.NonParticipantAction;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.inbound.InboundLog;
-import io.safaridesk.platform.inbound.InboundRule;
-import io.safaridesk.platform.inbound.InboundSettings;
-import io.safaridesk.platform.inbound.NonParticipantAction;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.Downloads;
 import io.safaridesk.platform.web.KeysetPage;

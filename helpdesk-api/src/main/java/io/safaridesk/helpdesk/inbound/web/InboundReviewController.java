@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.inbound.web;
 
+import io.safaridesk.domain.inbound.InboundReviews;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.inbound.InboundReviews;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.Downloads;
 import io.safaridesk.platform.web.KeysetPage;

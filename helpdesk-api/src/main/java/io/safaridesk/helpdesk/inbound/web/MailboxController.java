@@ -1,9 +1,9 @@
 package io.safaridesk.helpdesk.inbound.web;
 
-import io.safaridesk.platform.inbound.ImapConnection;
-import io.safaridesk.platform.inbound.MailboxDraft;
-import io.safaridesk.platform.inbound.MailboxView;
-import io.safaridesk.platform.inbound.Mailboxes;
+import io.safaridesk.domain.inbound.ImapConnection;
+import io.safaridesk.domain.inbound.MailboxDraft;
+import io.safaridesk.domain.inbound.MailboxView;
+import io.safaridesk.domain.inbound.Mailboxes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

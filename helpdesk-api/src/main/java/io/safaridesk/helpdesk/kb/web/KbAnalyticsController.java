@@ -1,7 +1,7 @@
 package io.safaridesk.helpdesk.kb.web;
 
+import io.safaridesk.domain.kb.KbAnalytics;
 import io.safaridesk.helpdesk.kb.web.KbViews.RankedView;
-import io.safaridesk.platform.kb.KbAnalytics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,8 @@
 package io.safaridesk.helpdesk.kb.web;
 
+import io.safaridesk.domain.kb.KbArticles;
+import io.safaridesk.domain.kb.KbRevision;
+import io.safaridesk.domain.kb.KbSearch;
 import io.safaridesk.helpdesk.kb.web.KbViews.ArticleSummary;
 import io.safaridesk.helpdesk.kb.web.KbViews.ArticleView;
 import io.safaridesk.helpdesk.kb.web.KbViews.RevisionPage;
@@ -7,9 +10,6 @@ import io.safaridesk.helpdesk.kb.web.KbViews.RevisionView;
 import io.safaridesk.helpdesk.kb.web.KbViews.SearchView;
 import io.safaridesk.helpdesk.kb.web.KbViews.StatsView;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.kb.KbArticles;
-import io.safaridesk.platform.kb.KbRevision;
-import io.safaridesk.platform.kb.KbSearch;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,7 @@
 package io.safaridesk.helpdesk.kb.web;
 
+import io.safaridesk.domain.kb.KbCategories;
 import io.safaridesk.helpdesk.kb.web.KbViews.CategoryView;
-import io.safaridesk.platform.kb.KbCategories;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

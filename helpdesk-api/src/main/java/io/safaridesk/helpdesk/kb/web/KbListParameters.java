@@ -1,9 +1,9 @@
 package io.safaridesk.helpdesk.kb.web;
 
+import io.safaridesk.domain.kb.ArticleStatus;
+import io.safaridesk.domain.kb.ArticleVisibility;
+import io.safaridesk.domain.kb.KbSearch;
 import io.safaridesk.platform.i18n.LanguageTag;
-import io.safaridesk.platform.kb.ArticleStatus;
-import io.safaridesk.platform.kb.ArticleVisibility;
-import io.safaridesk.platform.kb.KbSearch;
 
 /**
  * The filters of an article list or search: {@code status} and {@code visibility} (staff only; ignored for readers),

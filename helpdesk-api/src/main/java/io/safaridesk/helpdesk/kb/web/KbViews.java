@@ -1,11 +1,11 @@
 package io.safaridesk.helpdesk.kb.web;
 
-import io.safaridesk.platform.kb.KbAnalytics;
-import io.safaridesk.platform.kb.KbArticle;
-import io.safaridesk.platform.kb.KbArticles;
-import io.safaridesk.platform.kb.KbCategory;
-import io.safaridesk.platform.kb.KbRevision;
-import io.safaridesk.platform.kb.KbSearch;
+import io.safaridesk.domain.kb.KbAnalytics;
+import io.safaridesk.domain.kb.KbArticle;
+import io.safaridesk.domain.kb.KbArticles;
+import io.safaridesk.domain.kb.KbCategory;
+import io.safaridesk.domain.kb.KbRevision;
+import io.safaridesk.domain.kb.KbSearch;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package io.safaridesk.helpdesk.macro.web;
 
+import io.safaridesk.domain.macro.MacroScope;
+import io.safaridesk.domain.macro.MacroSort;
+import io.safaridesk.domain.macro.Macros;
 import io.safaridesk.helpdesk.macro.web.MacroRequests.MacroRequest;
 import io.safaridesk.helpdesk.macro.web.MacroViews.MacroPage;
 import io.safaridesk.helpdesk.macro.web.MacroViews.MacroView;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.macro.MacroScope;
-import io.safaridesk.platform.macro.MacroSort;
-import io.safaridesk.platform.macro.Macros;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,10 +1,10 @@
 package io.safaridesk.helpdesk.macro.web;
 
+import io.safaridesk.domain.macro.MacroScope;
+import io.safaridesk.domain.macro.Macros;
+import io.safaridesk.domain.ticket.MessageVisibility;
+import io.safaridesk.domain.ticket.Priority;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.macro.MacroScope;
-import io.safaridesk.platform.macro.Macros;
-import io.safaridesk.platform.ticket.MessageVisibility;
-import io.safaridesk.platform.ticket.Priority;
 import io.safaridesk.platform.web.PatchField;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

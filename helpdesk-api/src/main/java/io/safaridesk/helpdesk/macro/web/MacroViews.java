@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.macro.web;
 
-import io.safaridesk.platform.macro.Macro;
-import io.safaridesk.platform.macro.MacroActions;
-import io.safaridesk.platform.macro.MacroRuns;
+import io.safaridesk.domain.macro.Macro;
+import io.safaridesk.domain.macro.MacroActions;
+import io.safaridesk.domain.macro.MacroRuns;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.macro.web;
 
+import io.safaridesk.domain.macro.MacroRuns;
 import io.safaridesk.helpdesk.macro.web.MacroViews.RunView;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.macro.MacroRuns;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PathVariable;

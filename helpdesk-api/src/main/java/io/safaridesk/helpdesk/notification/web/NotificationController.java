@@ -1,10 +1,10 @@
 package io.safaridesk.helpdesk.notification.web;
 
+import io.safaridesk.domain.notification.Notification;
+import io.safaridesk.domain.notification.NotificationKind;
+import io.safaridesk.domain.notification.NotificationPreferences;
+import io.safaridesk.domain.notification.Notifications;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
-import io.safaridesk.platform.notification.Notification;
-import io.safaridesk.platform.notification.NotificationKind;
-import io.safaridesk.platform.notification.NotificationPreferences;
-import io.safaridesk.platform.notification.Notifications;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,9 +1,9 @@
 package io.safaridesk.helpdesk.profile.web;
 
+import io.safaridesk.domain.profile.Profile;
+import io.safaridesk.domain.profile.Profiles;
 import io.safaridesk.helpdesk.profile.MyProfile;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
-import io.safaridesk.platform.profile.Profile;
-import io.safaridesk.platform.profile.Profiles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

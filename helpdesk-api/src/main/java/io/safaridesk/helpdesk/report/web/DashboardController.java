@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.report.web;
 
+import io.safaridesk.domain.report.Dashboard;
+import io.safaridesk.domain.settings.Settings;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.report.Dashboard;
-import io.safaridesk.platform.settings.Settings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;

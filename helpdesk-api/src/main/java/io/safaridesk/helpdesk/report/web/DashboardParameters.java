@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.report.web;
 
+import io.safaridesk.domain.report.ReportPeriod;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
-import io.safaridesk.platform.report.ReportPeriod;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.safaridesk.helpdesk.report.web;
 
-import io.safaridesk.platform.report.Dashboard;
-import io.safaridesk.platform.report.Report;
+import io.safaridesk.domain.report.Dashboard;
+import io.safaridesk.domain.report.Report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.safaridesk.helpdesk.report.web;
 
+import io.safaridesk.domain.report.Report;
+import io.safaridesk.domain.report.ReportFilter;
+import io.safaridesk.domain.report.Reports;
+import io.safaridesk.domain.report.SatisfactionReport;
+import io.safaridesk.domain.settings.Settings;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.report.Report;
-import io.safaridesk.platform.report.ReportFilter;
-import io.safaridesk.platform.report.Reports;
-import io.safaridesk.platform.report.SatisfactionReport;
-import io.safaridesk.platform.settings.Settings;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

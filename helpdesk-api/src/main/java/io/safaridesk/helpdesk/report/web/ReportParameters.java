@@ -3,13 +3,13 @@ package io.safaridesk.helpdesk.report.web;
 import static io.safaridesk.platform.web.QueryParameters.agentId;
 import static io.safaridesk.platform.web.QueryParameters.collect;
 
+import io.safaridesk.domain.report.ReportFilter;
+import io.safaridesk.domain.report.ReportPeriod;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.Priority;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
-import io.safaridesk.platform.report.ReportFilter;
-import io.safaridesk.platform.report.ReportPeriod;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Priority;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.safaridesk.helpdesk.report.web;
 
+import io.safaridesk.domain.report.Report;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.report.Report;
 import io.safaridesk.platform.web.SafeCsv;
 import java.io.IOException;
 import java.io.StringWriter;

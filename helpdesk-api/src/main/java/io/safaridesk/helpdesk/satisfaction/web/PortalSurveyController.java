@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.satisfaction.web;
 
+import io.safaridesk.domain.satisfaction.Rating;
+import io.safaridesk.domain.satisfaction.Satisfaction;
 import io.safaridesk.helpdesk.satisfaction.PortalSurveys;
-import io.safaridesk.platform.satisfaction.Rating;
-import io.safaridesk.platform.satisfaction.Satisfaction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,10 +1,10 @@
 package io.safaridesk.helpdesk.satisfaction.web;
 
+import io.safaridesk.domain.satisfaction.Rating;
+import io.safaridesk.domain.satisfaction.Satisfaction;
+import io.safaridesk.domain.satisfaction.SatisfactionSettings;
+import io.safaridesk.domain.satisfaction.SurveySettings;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.satisfaction.Rating;
-import io.safaridesk.platform.satisfaction.Satisfaction;
-import io.safaridesk.platform.satisfaction.SatisfactionSettings;
-import io.safaridesk.platform.satisfaction.SurveySettings;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

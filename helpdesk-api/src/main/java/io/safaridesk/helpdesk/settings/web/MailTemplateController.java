@@ -1,10 +1,10 @@
 package io.safaridesk.helpdesk.settings.web;
 
+import io.safaridesk.domain.mail.WorkspaceMailTemplates;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.i18n.LanguageTag;
-import io.safaridesk.platform.mail.MailTemplate;
-import io.safaridesk.platform.mail.MailTemplates;
-import io.safaridesk.platform.mail.WorkspaceMailTemplates;
+import io.safaridesk.platform.template.MailTemplate;
+import io.safaridesk.platform.template.MailTemplates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.settings.web;
 
+import io.safaridesk.domain.settings.Settings;
+import io.safaridesk.domain.settings.WorkspaceSettings;
 import io.safaridesk.helpdesk.settings.WorkspaceLogo;
-import io.safaridesk.platform.settings.Settings;
-import io.safaridesk.platform.settings.WorkspaceSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

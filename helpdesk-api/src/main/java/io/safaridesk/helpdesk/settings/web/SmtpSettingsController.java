@@ -1,7 +1,7 @@
 package io.safaridesk.helpdesk.settings.web;
 
-import io.safaridesk.platform.mail.SmtpServer;
-import io.safaridesk.platform.mail.WorkspaceSmtp;
+import io.safaridesk.domain.mail.SmtpServer;
+import io.safaridesk.domain.mail.WorkspaceSmtp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,11 +1,11 @@
 package io.safaridesk.helpdesk.sla.web;
 
-import io.safaridesk.platform.sla.BusinessTimeCalculator;
-import io.safaridesk.platform.sla.CalendarHoliday;
-import io.safaridesk.platform.sla.CalendarHours;
-import io.safaridesk.platform.sla.CalendarKind;
-import io.safaridesk.platform.sla.Calendars;
-import io.safaridesk.platform.sla.SlaCalendar;
+import io.safaridesk.domain.sla.BusinessTimeCalculator;
+import io.safaridesk.domain.sla.CalendarHoliday;
+import io.safaridesk.domain.sla.CalendarHours;
+import io.safaridesk.domain.sla.CalendarKind;
+import io.safaridesk.domain.sla.Calendars;
+import io.safaridesk.domain.sla.SlaCalendar;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,7 @@
 package io.safaridesk.helpdesk.sla.web;
 
-import io.safaridesk.platform.sla.SlaConfiguration;
-import io.safaridesk.platform.sla.SlaSettings;
+import io.safaridesk.domain.sla.SlaConfiguration;
+import io.safaridesk.domain.sla.SlaSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.safaridesk.helpdesk.sla.web;
 
-import io.safaridesk.platform.sla.SlaPolicies;
-import io.safaridesk.platform.sla.SlaPolicy;
-import io.safaridesk.platform.sla.SlaTarget;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Priority;
+import io.safaridesk.domain.sla.SlaPolicies;
+import io.safaridesk.domain.sla.SlaPolicy;
+import io.safaridesk.domain.sla.SlaTarget;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.Priority;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,12 +1,12 @@
 package io.safaridesk.helpdesk.task.web;
 
+import io.safaridesk.domain.task.TaskSearch;
+import io.safaridesk.domain.task.TaskStatus;
+import io.safaridesk.domain.task.Tasks;
 import io.safaridesk.helpdesk.task.web.TaskRequests.CreateTaskRequest;
 import io.safaridesk.helpdesk.task.web.TaskRequests.SeedStatusRequest;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.task.TaskSearch;
-import io.safaridesk.platform.task.TaskStatus;
-import io.safaridesk.platform.task.Tasks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,5 +1,12 @@
 package io.safaridesk.helpdesk.task.web;
 
+import io.safaridesk.domain.attachment.Uploads;
+import io.safaridesk.domain.history.HistoryEntryView;
+import io.safaridesk.domain.task.TaskAttachment;
+import io.safaridesk.domain.task.TaskComments;
+import io.safaridesk.domain.task.TaskSearch;
+import io.safaridesk.domain.task.TaskStatus;
+import io.safaridesk.domain.task.Tasks;
 import io.safaridesk.helpdesk.task.web.TaskRequests.AssigneeRequest;
 import io.safaridesk.helpdesk.task.web.TaskRequests.BulkRequest;
 import io.safaridesk.helpdesk.task.web.TaskRequests.CommentRequest;
@@ -8,13 +15,6 @@ import io.safaridesk.helpdesk.task.web.TaskRequests.StatusRequest;
 import io.safaridesk.helpdesk.task.web.TaskRequests.TicketLinkRequest;
 import io.safaridesk.helpdesk.task.web.TaskRequests.UpdateTaskRequest;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.attachment.Uploads;
-import io.safaridesk.platform.history.HistoryEntryView;
-import io.safaridesk.platform.task.TaskAttachment;
-import io.safaridesk.platform.task.TaskComments;
-import io.safaridesk.platform.task.TaskSearch;
-import io.safaridesk.platform.task.TaskStatus;
-import io.safaridesk.platform.task.Tasks;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.Downloads;
 import io.safaridesk.platform.web.KeysetPage;

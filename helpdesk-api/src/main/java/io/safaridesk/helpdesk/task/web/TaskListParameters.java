@@ -5,12 +5,12 @@ import static io.safaridesk.platform.web.QueryParameters.collect;
 import static io.safaridesk.platform.web.QueryParameters.instant;
 import static io.safaridesk.platform.web.QueryParameters.split;
 
+import io.safaridesk.domain.task.TaskQuery;
+import io.safaridesk.domain.task.TaskStatus;
+import io.safaridesk.domain.ticket.Priority;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
-import io.safaridesk.platform.task.TaskQuery;
-import io.safaridesk.platform.task.TaskStatus;
-import io.safaridesk.platform.ticket.Priority;
 import io.safaridesk.platform.web.Cursor;
 import java.util.ArrayList;
 import java.util.List;

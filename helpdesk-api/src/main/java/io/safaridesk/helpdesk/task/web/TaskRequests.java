@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.task.web;
 
-import io.safaridesk.platform.task.TaskStatus;
-import io.safaridesk.platform.task.Tasks;
-import io.safaridesk.platform.ticket.Priority;
+import io.safaridesk.domain.task.TaskStatus;
+import io.safaridesk.domain.task.Tasks;
+import io.safaridesk.domain.ticket.Priority;
 import io.safaridesk.platform.web.PatchField;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;

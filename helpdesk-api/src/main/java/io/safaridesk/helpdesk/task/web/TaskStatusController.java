@@ -1,9 +1,9 @@
 package io.safaridesk.helpdesk.task.web;
 
+import io.safaridesk.domain.task.TaskStatus;
+import io.safaridesk.domain.task.TaskStatusLabel;
+import io.safaridesk.domain.task.TaskStatusLabels;
 import io.safaridesk.helpdesk.task.web.TaskRequests.LabelsRequest;
-import io.safaridesk.platform.task.TaskStatus;
-import io.safaridesk.platform.task.TaskStatusLabel;
-import io.safaridesk.platform.task.TaskStatusLabels;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.task.web;
 
-import io.safaridesk.platform.task.Task;
-import io.safaridesk.platform.task.TaskStatus;
-import io.safaridesk.platform.ticket.Priority;
+import io.safaridesk.domain.task.Task;
+import io.safaridesk.domain.task.TaskStatus;
+import io.safaridesk.domain.ticket.Priority;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

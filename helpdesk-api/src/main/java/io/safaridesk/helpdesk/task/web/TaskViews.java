@@ -1,9 +1,9 @@
 package io.safaridesk.helpdesk.task.web;
 
-import io.safaridesk.platform.task.Task;
-import io.safaridesk.platform.task.TaskStatus;
-import io.safaridesk.platform.task.TaskStatusLabel;
-import io.safaridesk.platform.task.TaskStatusLabels;
+import io.safaridesk.domain.task.Task;
+import io.safaridesk.domain.task.TaskStatus;
+import io.safaridesk.domain.task.TaskStatusLabel;
+import io.safaridesk.domain.task.TaskStatusLabels;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package io.safaridesk.helpdesk.ticket.web;
 
-import io.safaridesk.platform.ticket.AssignmentRule;
-import io.safaridesk.platform.ticket.AssignmentRules;
+import io.safaridesk.domain.ticket.AssignmentRule;
+import io.safaridesk.domain.ticket.AssignmentRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import io.safaridesk.domain.ticket.BulkTicketOperations;
+import io.safaridesk.domain.ticket.Priority;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.ticket.BulkTicketOperations;
-import io.safaridesk.platform.ticket.Priority;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.safaridesk.helpdesk.ticket.web;
 
-import io.safaridesk.platform.agent.Agent;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.MessageVisibility;
-import io.safaridesk.platform.ticket.StatusCategory;
-import io.safaridesk.platform.ticket.TicketAttachment;
-import io.safaridesk.platform.ticket.TicketAttachments;
-import io.safaridesk.platform.ticket.TicketConversation;
-import io.safaridesk.platform.ticket.TicketMessage;
+import io.safaridesk.domain.agent.Agent;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.MessageVisibility;
+import io.safaridesk.domain.ticket.StatusCategory;
+import io.safaridesk.domain.ticket.TicketAttachment;
+import io.safaridesk.domain.ticket.TicketAttachments;
+import io.safaridesk.domain.ticket.TicketConversation;
+import io.safaridesk.domain.ticket.TicketMessage;
 import io.safaridesk.platform.web.Downloads;
 import io.safaridesk.platform.web.KeysetPage;
 import jakarta.validation.constraints.NotBlank;

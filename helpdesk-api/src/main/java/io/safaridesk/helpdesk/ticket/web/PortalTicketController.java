@@ -1,5 +1,11 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.TicketAttachments;
+import io.safaridesk.domain.ticket.TicketConversation;
+import io.safaridesk.domain.ticket.TicketSearch;
+import io.safaridesk.domain.ticket.TicketStatuses;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.AttachmentView;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.MessageRequest;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.PortalMessageView;
@@ -7,12 +13,6 @@ import io.safaridesk.helpdesk.ticket.web.ConversationViews.PortalTicketPage;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.PortalTicketRequest;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.PortalTicketView;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.TicketAttachments;
-import io.safaridesk.platform.ticket.TicketConversation;
-import io.safaridesk.platform.ticket.TicketSearch;
-import io.safaridesk.platform.ticket.TicketStatuses;
-import io.safaridesk.platform.ticket.Tickets;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,13 +1,13 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.TicketConversation;
+import io.safaridesk.domain.ticket.TicketWatchers;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.MessageView;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.NoteRequest;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.WatcherView;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.WatchersRequest;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.TicketConversation;
-import io.safaridesk.platform.ticket.TicketWatchers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,5 +1,12 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.Priority;
+import io.safaridesk.domain.ticket.Ticket;
+import io.safaridesk.domain.ticket.TicketCounts;
+import io.safaridesk.domain.ticket.TicketSearch;
+import io.safaridesk.domain.ticket.TicketStatuses;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.AssignRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.CreateTicketRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.DueDateRequest;
@@ -7,13 +14,6 @@ import io.safaridesk.helpdesk.ticket.web.TicketRequests.PriorityRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.StatusRequest;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Priority;
-import io.safaridesk.platform.ticket.Ticket;
-import io.safaridesk.platform.ticket.TicketCounts;
-import io.safaridesk.platform.ticket.TicketSearch;
-import io.safaridesk.platform.ticket.TicketStatuses;
-import io.safaridesk.platform.ticket.Tickets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

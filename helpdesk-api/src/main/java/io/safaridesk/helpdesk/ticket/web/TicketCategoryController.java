@@ -1,7 +1,7 @@
 package io.safaridesk.helpdesk.ticket.web;
 
-import io.safaridesk.platform.ticket.TicketCategories;
-import io.safaridesk.platform.ticket.TicketCategory;
+import io.safaridesk.domain.ticket.TicketCategories;
+import io.safaridesk.domain.ticket.TicketCategory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

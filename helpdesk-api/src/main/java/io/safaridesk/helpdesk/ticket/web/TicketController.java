@@ -1,15 +1,15 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import io.safaridesk.domain.history.HistoryEntryView;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.TicketSearch;
+import io.safaridesk.domain.ticket.TicketStatuses;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.AssigneeRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.CreateTicketRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.StatusRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.UpdateTicketRequest;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.history.HistoryEntryView;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.TicketSearch;
-import io.safaridesk.platform.ticket.TicketStatuses;
-import io.safaridesk.platform.ticket.Tickets;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;

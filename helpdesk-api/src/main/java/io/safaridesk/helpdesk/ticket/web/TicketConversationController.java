@@ -1,14 +1,14 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.TicketAttachments;
+import io.safaridesk.domain.ticket.TicketConversation;
+import io.safaridesk.domain.ticket.TicketWatchers;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.AttachmentView;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.MessageRequest;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.MessageView;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.WatcherView;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.TicketAttachments;
-import io.safaridesk.platform.ticket.TicketConversation;
-import io.safaridesk.platform.ticket.TicketWatchers;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,10 +1,10 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import io.safaridesk.domain.export.ExportFormat;
+import io.safaridesk.domain.export.TicketExport;
+import io.safaridesk.domain.export.TicketExports;
+import io.safaridesk.domain.ticket.TicketStatuses;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.export.ExportFormat;
-import io.safaridesk.platform.export.TicketExport;
-import io.safaridesk.platform.export.TicketExports;
-import io.safaridesk.platform.ticket.TicketStatuses;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.Downloads;
 import io.safaridesk.platform.web.KeysetPage;

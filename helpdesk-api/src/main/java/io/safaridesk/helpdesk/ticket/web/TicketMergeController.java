@@ -1,7 +1,7 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import io.safaridesk.domain.ticket.TicketMerges;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.ticket.TicketMerges;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

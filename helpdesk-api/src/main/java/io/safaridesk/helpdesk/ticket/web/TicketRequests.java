@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.ticket.web;
 
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Priority;
-import io.safaridesk.platform.ticket.Tickets;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.Priority;
+import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.platform.web.PatchField;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

@@ -1,9 +1,9 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import io.safaridesk.domain.sla.SlaMetric;
+import io.safaridesk.domain.sla.TicketSla;
+import io.safaridesk.domain.sla.TicketSlaEvent;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.sla.SlaMetric;
-import io.safaridesk.platform.sla.TicketSla;
-import io.safaridesk.platform.sla.TicketSlaEvent;
 import io.safaridesk.platform.web.Cursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.ticket.web;
 
-import io.safaridesk.platform.ticket.StatusCategory;
-import io.safaridesk.platform.ticket.TicketStatus;
-import io.safaridesk.platform.ticket.TicketStatuses;
+import io.safaridesk.domain.ticket.StatusCategory;
+import io.safaridesk.domain.ticket.TicketStatus;
+import io.safaridesk.domain.ticket.TicketStatuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package io.safaridesk.helpdesk.ticket.web;
 
-import io.safaridesk.platform.ticket.Channel;
-import io.safaridesk.platform.ticket.Priority;
-import io.safaridesk.platform.ticket.StatusCategory;
+import io.safaridesk.domain.ticket.Channel;
+import io.safaridesk.domain.ticket.Priority;
+import io.safaridesk.domain.ticket.StatusCategory;
 import java.time.Instant;
 import java.util.List;
 

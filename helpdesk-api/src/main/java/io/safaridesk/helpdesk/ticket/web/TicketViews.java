@@ -1,12 +1,12 @@
 package io.safaridesk.helpdesk.ticket.web;
 
-import io.safaridesk.platform.contact.Contact;
-import io.safaridesk.platform.contact.Contacts;
-import io.safaridesk.platform.settings.Settings;
-import io.safaridesk.platform.ticket.Ticket;
-import io.safaridesk.platform.ticket.TicketSearch;
-import io.safaridesk.platform.ticket.TicketStatus;
-import io.safaridesk.platform.ticket.TicketStatuses;
+import io.safaridesk.domain.contact.Contact;
+import io.safaridesk.domain.contact.Contacts;
+import io.safaridesk.domain.settings.Settings;
+import io.safaridesk.domain.ticket.Ticket;
+import io.safaridesk.domain.ticket.TicketSearch;
+import io.safaridesk.domain.ticket.TicketStatus;
+import io.safaridesk.domain.ticket.TicketStatuses;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

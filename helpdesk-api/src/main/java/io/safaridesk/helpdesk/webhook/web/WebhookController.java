@@ -1,12 +1,12 @@
 package io.safaridesk.helpdesk.webhook.web;
 
+import io.safaridesk.domain.webhook.WebhookDelivery;
+import io.safaridesk.domain.webhook.WebhookEventType;
+import io.safaridesk.domain.webhook.WebhookSubscription;
+import io.safaridesk.domain.webhook.Webhooks;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
-import io.safaridesk.platform.webhook.WebhookDelivery;
-import io.safaridesk.platform.webhook.WebhookEventType;
-import io.safaridesk.platform.webhook.WebhookSubscription;
-import io.safaridesk.platform.webhook.Webhooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

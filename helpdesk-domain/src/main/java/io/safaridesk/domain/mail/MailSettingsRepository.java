@@ -1,0 +1,5 @@
+package io.safaridesk.domain.mail;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MailSettingsRepository extends JpaRepository<MailSettings, Short> {}

@@ -1,5 +1,0 @@
-package io.safaridesk.platform.inbound;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface InboundPolicyRepository extends JpaRepository<InboundPolicy, Short> {}

@@ -1,5 +1,0 @@
-package io.safaridesk.platform.mail;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface MailSettingsRepository extends JpaRepository<MailSettings, Short> {}

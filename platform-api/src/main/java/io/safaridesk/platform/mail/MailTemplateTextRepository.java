@@ -1,9 +1,0 @@
-package io.safaridesk.platform.mail;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface MailTemplateTextRepository extends JpaRepository<MailTemplateText, MailTemplateText.Key> {
-
-    List<MailTemplateText> findAllByOrderByTemplateAscLanguageAsc();
-}

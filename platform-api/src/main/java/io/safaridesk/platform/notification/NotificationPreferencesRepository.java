@@ -1,5 +1,0 @@
-package io.safaridesk.platform.notification;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface NotificationPreferencesRepository extends JpaRepository<NotificationPreferences, String> {}

@@ -1,4 +1,0 @@
-package io.safaridesk.platform.profile;
-
-/** A user changed their availability; published in-process, inside the profile change's transaction. */
-public record AvailabilityChanged(String userId, Availability availability) {}

@@ -1,5 +1,0 @@
-package io.safaridesk.platform.sla;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface SlaConfigurationRepository extends JpaRepository<SlaConfiguration, Short> {}

@@ -1,9 +1,0 @@
-package io.safaridesk.platform.task;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface TaskStatusLabelRepository extends JpaRepository<TaskStatusLabel, TaskStatus> {
-
-    List<TaskStatusLabel> findAllByOrderByPositionAsc();
-}

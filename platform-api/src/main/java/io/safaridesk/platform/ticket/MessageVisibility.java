@@ -1,9 +1,0 @@
-package io.safaridesk.platform.ticket;
-
-/** Who sees a message of a ticket's conversation. */
-public enum MessageVisibility {
-    /** A reply: the requester sees it. */
-    PUBLIC,
-    /** A note: staff only, through every endpoint. */
-    INTERNAL
-}
