@@ -1,9 +1,12 @@
 package io.safaridesk.helpdesk.agent.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+
 import io.safaridesk.domain.agent.Agent;
 import io.safaridesk.domain.agent.AgentRole;
 import io.safaridesk.domain.agent.Agents;
 import io.safaridesk.helpdesk.agent.AgentAdministration;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers(ADMIN)
 @Tag(name = "Agents")
 @RestController
 @RequestMapping("/api/v1/agent")

@@ -1,8 +1,11 @@
 package io.safaridesk.helpdesk.apitoken.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+
 import io.safaridesk.domain.apitoken.ApiScope;
 import io.safaridesk.domain.apitoken.ApiToken;
 import io.safaridesk.domain.apitoken.ApiTokens;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers(ADMIN)
 @Tag(name = "API tokens")
 @RestController
 @RequestMapping("/api/v1/api-tokens")

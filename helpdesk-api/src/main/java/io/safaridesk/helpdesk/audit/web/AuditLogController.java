@@ -1,5 +1,8 @@
 package io.safaridesk.helpdesk.audit.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.audit.AuditLog;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.error.FieldProblem;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+@Callers(ADMIN)
 @Tag(name = "Audit log")
 @RestController
 @RequestMapping("/api/v1/audit-log")

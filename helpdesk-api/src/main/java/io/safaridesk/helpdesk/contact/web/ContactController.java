@@ -1,8 +1,14 @@
 package io.safaridesk.helpdesk.contact.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.CONTACTS_READ;
+import static io.safaridesk.domain.apitoken.ApiScope.CONTACTS_WRITE;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.contact.Contact;
 import io.safaridesk.domain.contact.Contacts;
 import io.safaridesk.helpdesk.contact.ContactInvitations;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.i18n.LanguageTag;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
@@ -104,6 +110,9 @@ class ContactController {
     @Operation(
             summary = "Contacts in id order, optionally matching q (name, email, organisation) and a tag;"
                     + " pass next_cursor back as cursor for the next page")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = CONTACTS_READ)
     @GetMapping
     KeysetPage<ContactView> list(
             @RequestParam(required = false) @Size(max = 200) String q,
@@ -116,11 +125,17 @@ class ContactController {
         return KeysetPage.of(items, limit, ContactView::id);
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = CONTACTS_READ)
     @GetMapping("/{id}")
     ContactView get(@PathVariable long id) {
         return ContactView.of(contacts.get(id));
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = CONTACTS_WRITE)
     @PostMapping
     ResponseEntity<ContactView> create(@Valid @RequestBody ContactRequest request) {
         ContactView created = ContactView.of(contacts.create(request.toDetails()));
@@ -128,11 +143,17 @@ class ContactController {
                 .body(created);
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = CONTACTS_WRITE)
     @PutMapping("/{id}")
     ContactView update(@PathVariable long id, @Valid @RequestBody ContactRequest request) {
         return ContactView.of(contacts.update(id, request.toDetails()));
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = CONTACTS_WRITE)
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
@@ -142,6 +163,9 @@ class ContactController {
     @Operation(
             summary = "Invites the contact to the customer portal: a realm user with role customer gets Keycloak's"
                     + " invitation mail (verify email, set password)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = CONTACTS_WRITE)
     @PostMapping("/{id}/invite")
     ContactView invite(@PathVariable long id) {
         return ContactView.of(invitations.invite(id));

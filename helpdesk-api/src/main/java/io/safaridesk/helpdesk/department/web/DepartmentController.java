@@ -1,8 +1,12 @@
 package io.safaridesk.helpdesk.department.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.department.AssignmentMode;
 import io.safaridesk.domain.department.Department;
 import io.safaridesk.domain.department.Departments;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -78,6 +82,7 @@ class DepartmentController {
     }
 
     @Operation(summary = "Departments in id order; pass next_cursor back as cursor for the next page")
+    @Callers({ADMIN, AGENT})
     @GetMapping
     KeysetPage<DepartmentView> list(
             @RequestParam(required = false) String cursor,
@@ -88,11 +93,13 @@ class DepartmentController {
         return KeysetPage.of(items, limit, DepartmentView::id);
     }
 
+    @Callers({ADMIN, AGENT})
     @GetMapping("/{id}")
     DepartmentView get(@PathVariable long id) {
         return DepartmentView.of(departments.get(id));
     }
 
+    @Callers(ADMIN)
     @PostMapping
     ResponseEntity<DepartmentView> create(@Valid @RequestBody DepartmentRequest request) {
         DepartmentView created = DepartmentView.of(departments.create(request.toDetails()));
@@ -100,6 +107,7 @@ class DepartmentController {
                 .body(created);
     }
 
+    @Callers(ADMIN)
     @PutMapping("/{id}")
     DepartmentView update(@PathVariable long id, @Valid @RequestBody DepartmentRequest request) {
         return DepartmentView.of(departments.update(id, request.toDetails()));
@@ -109,12 +117,14 @@ class DepartmentController {
     record AssignmentRequest(@NotBlank String mode, Integer version) {}
 
     @Operation(summary = "How the department's new tickets are assigned: manual, round_robin or least_open")
+    @Callers(ADMIN)
     @PutMapping("/{id}/assignment")
     DepartmentView changeAssignment(@PathVariable long id, @Valid @RequestBody AssignmentRequest request) {
         return DepartmentView.of(
                 departments.changeAssignment(id, AssignmentMode.of("mode", request.mode()), request.version()));
     }
 
+    @Callers(ADMIN)
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {

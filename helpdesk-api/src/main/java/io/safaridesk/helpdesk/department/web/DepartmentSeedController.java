@@ -1,10 +1,14 @@
 package io.safaridesk.helpdesk.department.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.agent.Agent;
 import io.safaridesk.domain.agent.Agents;
 import io.safaridesk.domain.department.Departments;
 import io.safaridesk.helpdesk.department.web.DepartmentController.DepartmentRequest;
 import io.safaridesk.helpdesk.department.web.DepartmentController.DepartmentView;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,6 +58,7 @@ class DepartmentSeedController {
         }
     }
 
+    @Callers({ADMIN, AGENT})
     @GetMapping("/list")
     KeysetPage<DepartmentView> list(
             @RequestParam(required = false) String cursor,
@@ -64,17 +69,20 @@ class DepartmentSeedController {
         return KeysetPage.of(items, limit, DepartmentView::id);
     }
 
+    @Callers({ADMIN, AGENT})
     @GetMapping("/get/{pk}")
     DepartmentView get(@PathVariable long pk) {
         return DepartmentView.of(departments.get(pk));
     }
 
     @Operation(summary = "The department's agents, leads first")
+    @Callers({ADMIN, AGENT})
     @GetMapping("/members/{pk}")
     List<MemberView> members(@PathVariable long pk) {
         return agents.membersOf(pk).stream().map(a -> MemberView.of(a, pk)).toList();
     }
 
+    @Callers(ADMIN)
     @PostMapping("/create")
     ResponseEntity<DepartmentView> create(@Valid @RequestBody DepartmentRequest request) {
         DepartmentView created = DepartmentView.of(departments.create(request.toDetails()));
@@ -82,18 +90,21 @@ class DepartmentSeedController {
                 .body(created);
     }
 
+    @Callers(ADMIN)
     @PutMapping("/update/{pk}")
     DepartmentView update(@PathVariable long pk, @Valid @RequestBody DepartmentRequest request) {
         return DepartmentView.of(departments.update(pk, request.toDetails()));
     }
 
     @Operation(summary = "Activate or deactivate; members and tickets stay")
+    @Callers(ADMIN)
     @PutMapping("/status/{pk}")
     DepartmentView status(@PathVariable long pk, @Valid @RequestBody StatusRequest request) {
         return DepartmentView.of(departments.changeStatus(pk, request.active()));
     }
 
     @Operation(summary = "Delete; its memberships go, its agents stay")
+    @Callers(ADMIN)
     @DeleteMapping("/delete/{pk}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long pk) {

@@ -1,9 +1,12 @@
 package io.safaridesk.helpdesk.inbound.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+
 import io.safaridesk.domain.inbound.InboundLog;
 import io.safaridesk.domain.inbound.InboundRule;
 import io.safaridesk.domain.inbound.InboundSettings;
 import io.safaridesk.domain.inbound.NonParticipantAction;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.Downloads;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers(ADMIN)
 @Tag(name = "Inbound mail")
 @RestController
 @RequestMapping("/api/v1/settings/inbound-mail")

@@ -1,6 +1,9 @@
 package io.safaridesk.helpdesk.inbound.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+
 import io.safaridesk.domain.inbound.InboundReviews;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.platform.web.Cursor;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The workspace's review queue of inbound mail; admins only (the security configuration's settings rule). */
+@Callers(ADMIN)
 @Tag(name = "Inbound mail")
 @RestController
 @RequestMapping("/api/v1/settings/inbound-mail/review")

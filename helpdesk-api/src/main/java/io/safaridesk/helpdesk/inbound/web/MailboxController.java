@@ -1,9 +1,12 @@
 package io.safaridesk.helpdesk.inbound.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+
 import io.safaridesk.domain.inbound.ImapConnection;
 import io.safaridesk.domain.inbound.MailboxDraft;
 import io.safaridesk.domain.inbound.MailboxView;
 import io.safaridesk.domain.inbound.Mailboxes;
+import io.safaridesk.helpdesk.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers(ADMIN)
 @Tag(name = "Inbound mail")
 @RestController
 @RequestMapping("/api/v1/settings/mailboxes")

@@ -1,7 +1,12 @@
 package io.safaridesk.helpdesk.kb.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.KB_READ;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.kb.KbAnalytics;
 import io.safaridesk.helpdesk.kb.web.KbViews.RankedView;
+import io.safaridesk.helpdesk.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -13,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What readers do with the knowledge base, for admins and agents. */
+@Callers(
+        value = {ADMIN, AGENT},
+        tokens = KB_READ)
 @Tag(name = "Knowledge base")
 @RestController
 @Validated

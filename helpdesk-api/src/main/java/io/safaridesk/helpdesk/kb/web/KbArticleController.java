@@ -1,5 +1,11 @@
 package io.safaridesk.helpdesk.kb.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.KB_MANAGE;
+import static io.safaridesk.domain.apitoken.ApiScope.KB_READ;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+import static io.safaridesk.helpdesk.security.Caller.CUSTOMER;
+
 import io.safaridesk.domain.kb.KbArticles;
 import io.safaridesk.domain.kb.KbRevision;
 import io.safaridesk.domain.kb.KbSearch;
@@ -9,6 +15,7 @@ import io.safaridesk.helpdesk.kb.web.KbViews.RevisionPage;
 import io.safaridesk.helpdesk.kb.web.KbViews.RevisionView;
 import io.safaridesk.helpdesk.kb.web.KbViews.SearchView;
 import io.safaridesk.helpdesk.kb.web.KbViews.StatsView;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
@@ -76,6 +83,9 @@ class KbArticleController {
     @Operation(
             summary = "Articles in id order: staff see all (filters status, visibility), customers published public"
                     + " ones; filters category (with its subtree), tag, language")
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = KB_READ)
     @GetMapping("/api/v1/kb/articles")
     KeysetPage<ArticleSummary> list(
             KbListParameters parameters,
@@ -93,6 +103,9 @@ class KbArticleController {
     @Operation(
             summary = "Full-text search (web-search syntax, the last word also as a prefix) by rank, with highlighted"
                     + " title and snippet; same filters as the list")
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = KB_READ)
     @GetMapping("/api/v1/kb/articles/search")
     SearchView search(
             @RequestParam(required = false) String q,
@@ -104,6 +117,9 @@ class KbArticleController {
     }
 
     @Operation(summary = "Writes a draft article (admins and agents); the body's HTML is sanitised")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = KB_MANAGE)
     @PostMapping("/api/v1/kb/articles")
     ResponseEntity<ArticleView> create(@Valid @RequestBody ArticleRequest request, Actor actor) {
         ArticleView created = ArticleView.of(articles.create(request.toDraft(), actor));
@@ -112,6 +128,9 @@ class KbArticleController {
     }
 
     @Operation(summary = "One article with its views and votes; a customer's read counts as a view once a day")
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = KB_READ)
     @GetMapping("/api/v1/kb/articles/{id}")
     ArticleView get(@PathVariable long id, Actor actor) {
         return ArticleView.of(articles.read(id, actor), actor.isStaff());
@@ -120,12 +139,18 @@ class KbArticleController {
     @Operation(
             summary = "Changes an article (a new revision when its content changes); agents change drafts and articles"
                     + " in review only")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = KB_MANAGE)
     @PutMapping("/api/v1/kb/articles/{id}")
     ArticleView update(@PathVariable long id, @Valid @RequestBody ArticleRequest request, Actor actor) {
         return ArticleView.of(articles.update(id, request.toDraft(), actor));
     }
 
     @Operation(summary = "Deletes an article with its revisions and analytics (admins)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = KB_MANAGE)
     @DeleteMapping("/api/v1/kb/articles/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id, Actor actor) {
@@ -133,36 +158,54 @@ class KbArticleController {
     }
 
     @Operation(summary = "Publishes (admins) or submits for review (agents)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = KB_MANAGE)
     @PostMapping("/api/v1/kb/articles/{id}/publish")
     ArticleView publish(@PathVariable long id, @Valid @RequestBody(required = false) StepRequest request, Actor actor) {
         return ArticleView.of(articles.publish(id, version(request), actor));
     }
 
     @Operation(summary = "Approves an article in review: it is published (admins)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = KB_MANAGE)
     @PostMapping("/api/v1/kb/articles/{id}/approve")
     ArticleView approve(@PathVariable long id, @Valid @RequestBody(required = false) StepRequest request, Actor actor) {
         return ArticleView.of(articles.approve(id, comment(request), version(request), actor));
     }
 
     @Operation(summary = "Rejects an article in review back to draft with a comment (admins)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = KB_MANAGE)
     @PostMapping("/api/v1/kb/articles/{id}/reject")
     ArticleView reject(@PathVariable long id, @Valid @RequestBody(required = false) StepRequest request, Actor actor) {
         return ArticleView.of(articles.reject(id, comment(request), version(request), actor));
     }
 
     @Operation(summary = "Archives an article: readers no longer see it (admins)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = KB_MANAGE)
     @PostMapping("/api/v1/kb/articles/{id}/archive")
     ArticleView archive(@PathVariable long id, @Valid @RequestBody(required = false) StepRequest request, Actor actor) {
         return ArticleView.of(articles.archive(id, version(request), actor));
     }
 
     @Operation(summary = "Back to draft: admins unpublish or unarchive; agents withdraw an article from review")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = KB_MANAGE)
     @PostMapping("/api/v1/kb/articles/{id}/draft")
     ArticleView draft(@PathVariable long id, @Valid @RequestBody(required = false) StepRequest request, Actor actor) {
         return ArticleView.of(articles.toDraft(id, version(request), actor));
     }
 
     @Operation(summary = "The article's revisions, newest first (staff)")
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = KB_READ)
     @GetMapping("/api/v1/kb/articles/{id}/revisions")
     RevisionPage revisions(
             @PathVariable long id,
@@ -175,12 +218,18 @@ class KbArticleController {
                 page.size() == limit ? Cursor.encodeId(page.getLast().revision()) : null);
     }
 
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = KB_READ)
     @GetMapping("/api/v1/kb/articles/{id}/revisions/{revision}")
     RevisionView revision(@PathVariable long id, @PathVariable int revision, Actor actor) {
         return RevisionView.of(articles.revision(id, revision, actor));
     }
 
     @Operation(summary = "Makes a revision's content current again, as a new revision")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = KB_MANAGE)
     @PostMapping("/api/v1/kb/articles/{id}/revisions/{revision}/restore")
     ArticleView restore(
             @PathVariable long id,
@@ -191,6 +240,7 @@ class KbArticleController {
     }
 
     @Operation(summary = "Helpful or not: one vote per user and published article; voting again changes it")
+    @Callers({ADMIN, AGENT, CUSTOMER})
     @PostMapping("/api/v1/kb/articles/{id}/feedback")
     StatsView feedback(@PathVariable long id, @Valid @RequestBody FeedbackRequest request, Actor actor) {
         return StatsView.of(articles.vote(id, request.helpful(), actor));

@@ -1,7 +1,14 @@
 package io.safaridesk.helpdesk.kb.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.KB_MANAGE;
+import static io.safaridesk.domain.apitoken.ApiScope.KB_READ;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+import static io.safaridesk.helpdesk.security.Caller.CUSTOMER;
+
 import io.safaridesk.domain.kb.KbCategories;
 import io.safaridesk.helpdesk.kb.web.KbViews.CategoryView;
+import io.safaridesk.helpdesk.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -44,16 +51,23 @@ class KbCategoryController {
     }
 
     @Operation(summary = "Every category by position and name; parent_id makes the tree")
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = KB_READ)
     @GetMapping("/api/v1/kb/categories")
     List<CategoryView> list() {
         return categories.list().stream().map(CategoryView::of).toList();
     }
 
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = KB_READ)
     @GetMapping("/api/v1/kb/categories/{id}")
     CategoryView get(@PathVariable long id) {
         return CategoryView.of(categories.get(id));
     }
 
+    @Callers(value = ADMIN, tokens = KB_MANAGE)
     @PostMapping("/api/v1/kb/categories")
     ResponseEntity<CategoryView> create(@Valid @RequestBody CategoryRequest request) {
         CategoryView created = CategoryView.of(categories.create(request.toDetails()));
@@ -62,12 +76,14 @@ class KbCategoryController {
     }
 
     @Operation(summary = "Renames or moves a category with its subtree; a move under its own subtree is 422")
+    @Callers(value = ADMIN, tokens = KB_MANAGE)
     @PutMapping("/api/v1/kb/categories/{id}")
     CategoryView update(@PathVariable long id, @Valid @RequestBody CategoryRequest request) {
         return CategoryView.of(categories.update(id, request.toDetails()));
     }
 
     @Operation(summary = "Deletes a category without sub-categories; its articles keep no category")
+    @Callers(value = ADMIN, tokens = KB_MANAGE)
     @DeleteMapping("/api/v1/kb/categories/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {

@@ -1,5 +1,7 @@
 package io.safaridesk.helpdesk.kb.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ANYONE;
+
 import io.safaridesk.helpdesk.kb.PortalKnowledgeBase;
 import io.safaridesk.helpdesk.kb.web.KbViews.ArticleSummary;
 import io.safaridesk.helpdesk.kb.web.KbViews.ArticleView;
@@ -7,6 +9,7 @@ import io.safaridesk.helpdesk.kb.web.KbViews.CategoryView;
 import io.safaridesk.helpdesk.kb.web.KbViews.RankedView;
 import io.safaridesk.helpdesk.kb.web.KbViews.SearchView;
 import io.safaridesk.helpdesk.kb.web.KbViews.StatsView;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.web.ClientAddresses;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The public knowledge base of workspace {@code {slug}}'s portal: no token, published public articles only, found by
  * their slug. Unknown, malformed or suspended workspaces are 404 {@code portal-not-found}.
  */
+@Callers(ANYONE)
 @Tag(name = "Customer portal")
 @RestController
 @Validated

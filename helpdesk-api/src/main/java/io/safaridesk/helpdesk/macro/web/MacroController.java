@@ -1,11 +1,15 @@
 package io.safaridesk.helpdesk.macro.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.macro.MacroScope;
 import io.safaridesk.domain.macro.MacroSort;
 import io.safaridesk.domain.macro.Macros;
 import io.safaridesk.helpdesk.macro.web.MacroRequests.MacroRequest;
 import io.safaridesk.helpdesk.macro.web.MacroViews.MacroPage;
 import io.safaridesk.helpdesk.macro.web.MacroViews.MacroView;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers({ADMIN, AGENT})
 @Tag(name = "Macros")
 @RestController
 @RequestMapping("/api/v1/macros")

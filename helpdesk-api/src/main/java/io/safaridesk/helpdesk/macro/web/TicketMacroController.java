@@ -1,7 +1,12 @@
 package io.safaridesk.helpdesk.macro.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_WRITE;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.macro.MacroRuns;
 import io.safaridesk.helpdesk.macro.web.MacroViews.RunView;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Macros applied to a ticket. */
+@Callers(
+        value = {ADMIN, AGENT},
+        tokens = TICKETS_WRITE)
 @Tag(name = "Macros")
 @RestController
 @RequestMapping("/api/v1/tickets/{id}/macros")

@@ -1,11 +1,15 @@
 package io.safaridesk.helpdesk.me.web;
 
+import static io.safaridesk.helpdesk.security.Caller.SIGNED_IN;
+
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers(SIGNED_IN)
 @RestController
 class MeController {
 

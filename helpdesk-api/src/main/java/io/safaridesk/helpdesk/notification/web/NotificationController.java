@@ -1,9 +1,13 @@
 package io.safaridesk.helpdesk.notification.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.notification.Notification;
 import io.safaridesk.domain.notification.NotificationKind;
 import io.safaridesk.domain.notification.NotificationPreferences;
 import io.safaridesk.domain.notification.Notifications;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers({ADMIN, AGENT})
 @Tag(name = "Notifications")
 @RestController
 @RequestMapping("/api/v1/notifications")

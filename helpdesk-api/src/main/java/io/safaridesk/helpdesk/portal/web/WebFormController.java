@@ -1,6 +1,9 @@
 package io.safaridesk.helpdesk.portal.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ANYONE;
+
 import io.safaridesk.helpdesk.portal.WebForm;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.web.ClientAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The anonymous web form of a workspace's portal: no token, rate-limited, answers only the ticket number. */
+@Callers(ANYONE)
 @Tag(name = "Customer portal")
 @RestController
 class WebFormController {

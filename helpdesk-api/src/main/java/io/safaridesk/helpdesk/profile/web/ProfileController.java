@@ -1,8 +1,11 @@
 package io.safaridesk.helpdesk.profile.web;
 
+import static io.safaridesk.helpdesk.security.Caller.SIGNED_IN;
+
 import io.safaridesk.domain.profile.Profile;
 import io.safaridesk.domain.profile.Profiles;
 import io.safaridesk.helpdesk.profile.MyProfile;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.security.TenantAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+@Callers(SIGNED_IN)
 @Tag(name = "Users")
 @RestController
 class ProfileController {

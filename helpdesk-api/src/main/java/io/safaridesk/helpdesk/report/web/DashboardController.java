@@ -1,7 +1,11 @@
 package io.safaridesk.helpdesk.report.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.report.Dashboard;
 import io.safaridesk.domain.settings.Settings;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The seed's dashboard and onboarding checklist. */
+@Callers({ADMIN, AGENT})
 @Tag(name = "Dashboard (seed paths)")
 @RestController
 @RequestMapping("/api/v1/dashboard")

@@ -1,10 +1,14 @@
 package io.safaridesk.helpdesk.report.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.report.Report;
 import io.safaridesk.domain.report.ReportFilter;
 import io.safaridesk.domain.report.Reports;
 import io.safaridesk.domain.report.SatisfactionReport;
 import io.safaridesk.domain.settings.Settings;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The reports (docs/reference/reports.md): each over the caller's visible tickets in a period of the workspace's time
  * zone, filtered by {@link ReportParameters}; as JSON, or CSV with {@code ?format=csv} or {@code Accept: text/csv}.
  */
+@Callers({ADMIN, AGENT})
 @Tag(name = "Reports")
 @RestController
 @Validated

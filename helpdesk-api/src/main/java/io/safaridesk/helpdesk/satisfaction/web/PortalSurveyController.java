@@ -1,8 +1,11 @@
 package io.safaridesk.helpdesk.satisfaction.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ANYONE;
+
 import io.safaridesk.domain.satisfaction.Rating;
 import io.safaridesk.domain.satisfaction.Satisfaction;
 import io.safaridesk.helpdesk.satisfaction.PortalSurveys;
+import io.safaridesk.helpdesk.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The anonymous survey page's API: the link in the survey mail carries the token; the page shows the survey and
  * records the rating the link named, then an optional comment.
  */
+@Callers(ANYONE)
 @Tag(name = "Customer portal")
 @RestController
 @RequestMapping("/api/v1/portal/{slug}/satisfaction/{token}")

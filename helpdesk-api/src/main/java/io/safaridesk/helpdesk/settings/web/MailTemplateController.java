@@ -1,6 +1,9 @@
 package io.safaridesk.helpdesk.settings.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+
 import io.safaridesk.domain.mail.WorkspaceMailTemplates;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.i18n.LanguageTag;
 import io.safaridesk.platform.template.MailTemplate;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers(ADMIN)
 @Tag(name = "Mail templates")
 @RestController
 @RequestMapping("/api/v1/settings/mail-templates")

@@ -1,7 +1,11 @@
 package io.safaridesk.helpdesk.settings.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.settings.Settings;
 import io.safaridesk.domain.settings.WorkspaceSettings;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.settings.WorkspaceLogo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -99,23 +103,27 @@ class SettingsController {
     }
 
     @Operation(summary = "The workspace's settings (defaults until an admin saves them)")
+    @Callers({ADMIN, AGENT})
     @GetMapping
     SettingsView get() {
         return SettingsView.of(settings.current());
     }
 
     @Operation(summary = "Replaces the workspace's settings; omitted time zone, language, prefix, visibility reset")
+    @Callers(ADMIN)
     @PutMapping
     SettingsView update(@Valid @RequestBody SettingsRequest request) {
         return SettingsView.of(settings.change(request.toChanges()));
     }
 
     @Operation(summary = "Replaces the workspace's logo: a PNG, JPEG or WebP image of at most 1 MB, as part 'logo'")
+    @Callers(ADMIN)
     @PutMapping(value = "/logo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     SettingsView changeLogo(@RequestParam("logo") MultipartFile upload) throws IOException {
         return SettingsView.of(logo.change(upload.getBytes()));
     }
 
+    @Callers({ADMIN, AGENT})
     @GetMapping("/logo")
     ResponseEntity<byte[]> logo() {
         WorkspaceLogo.Logo current = logo.current();

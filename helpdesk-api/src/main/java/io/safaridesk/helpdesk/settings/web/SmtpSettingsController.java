@@ -1,7 +1,10 @@
 package io.safaridesk.helpdesk.settings.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+
 import io.safaridesk.domain.mail.SmtpServer;
 import io.safaridesk.domain.mail.WorkspaceSmtp;
+import io.safaridesk.helpdesk.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers(ADMIN)
 @Tag(name = "Settings")
 @RestController
 @RequestMapping("/api/v1/settings/smtp")

@@ -1,11 +1,15 @@
 package io.safaridesk.helpdesk.sla.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.sla.BusinessTimeCalculator;
 import io.safaridesk.domain.sla.CalendarHoliday;
 import io.safaridesk.domain.sla.CalendarHours;
 import io.safaridesk.domain.sla.CalendarKind;
 import io.safaridesk.domain.sla.Calendars;
 import io.safaridesk.domain.sla.SlaCalendar;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -108,6 +112,7 @@ class SlaCalendarController {
     }
 
     @Operation(summary = "SLA calendars in id order; pass next_cursor back as cursor for the next page")
+    @Callers({ADMIN, AGENT})
     @GetMapping
     KeysetPage<CalendarView> list(
             @RequestParam(required = false) String cursor,
@@ -118,6 +123,7 @@ class SlaCalendarController {
         return KeysetPage.of(items, limit, CalendarView::id);
     }
 
+    @Callers({ADMIN, AGENT})
     @GetMapping("/{id}")
     CalendarView get(@PathVariable long id) {
         return CalendarView.of(calendars.get(id));
@@ -126,6 +132,7 @@ class SlaCalendarController {
     @Operation(
             summary = "Creates a calendar: TWENTY_FOUR_SEVEN (no hours, no holidays), BUSINESS_HOURS or CUSTOM (hours"
                     + " per weekday; ends_next_day for hours past midnight); time_zone defaults to the workspace's")
+    @Callers(ADMIN)
     @PostMapping
     ResponseEntity<CalendarView> create(@Valid @RequestBody CalendarRequest request) {
         CalendarView created = CalendarView.of(calendars.create(request.toDetails()));
@@ -134,11 +141,13 @@ class SlaCalendarController {
     }
 
     @Operation(summary = "Replaces a calendar; a version that is not the current one is refused with 409")
+    @Callers(ADMIN)
     @PutMapping("/{id}")
     CalendarView update(@PathVariable long id, @Valid @RequestBody CalendarRequest request) {
         return CalendarView.of(calendars.update(id, request.toDetails()));
     }
 
+    @Callers(ADMIN)
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
@@ -148,6 +157,7 @@ class SlaCalendarController {
     @Operation(
             summary = "When target_minutes of business time from start are due on this calendar (holidays count when"
                     + " the SLA configuration's allow_holidays is on)")
+    @Callers({ADMIN, AGENT})
     @GetMapping("/{id}/due-date")
     DueDateView dueDate(
             @PathVariable long id,

@@ -1,7 +1,11 @@
 package io.safaridesk.helpdesk.sla.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.sla.SlaConfiguration;
 import io.safaridesk.domain.sla.SlaSettings;
+import io.safaridesk.helpdesk.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -38,6 +42,7 @@ class SlaConfigController {
     }
 
     @Operation(summary = "Whether SLAs run, whether calendars' holidays count, and when a ticket is at risk")
+    @Callers({ADMIN, AGENT})
     @GetMapping("/current")
     ConfigView current() {
         return ConfigView.of(settings.current());
@@ -46,6 +51,7 @@ class SlaConfigController {
     @Operation(
             summary = "Changes the SLA configuration; omitted fields stay. With allow_sla off no targets are computed"
                     + " and no breaches raised; with allow_holidays off calendars' holidays are ignored")
+    @Callers(ADMIN)
     @PostMapping("/update_config")
     ConfigView update(@RequestBody ConfigRequest request) {
         return ConfigView.of(settings.change(request.toChanges()));

@@ -1,10 +1,14 @@
 package io.safaridesk.helpdesk.sla.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.sla.SlaPolicies;
 import io.safaridesk.domain.sla.SlaPolicy;
 import io.safaridesk.domain.sla.SlaTarget;
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.Priority;
+import io.safaridesk.helpdesk.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -131,11 +135,13 @@ class SlaPolicyController {
     }
 
     @Operation(summary = "Every SLA policy in the order they are tried: the first active one that matches applies")
+    @Callers({ADMIN, AGENT})
     @GetMapping
     List<PolicyView> list() {
         return policies.list().stream().map(PolicyView::of).toList();
     }
 
+    @Callers({ADMIN, AGENT})
     @GetMapping("/{id}")
     PolicyView get(@PathVariable long id) {
         return PolicyView.of(policies.get(id));
@@ -144,6 +150,7 @@ class SlaPolicyController {
     @Operation(
             summary = "Adds a policy after the others: conditions (empty lists match any ticket), a calendar, business"
                     + " minutes per priority for first response, next response and resolution, and what a breach does")
+    @Callers(ADMIN)
     @PostMapping
     ResponseEntity<PolicyView> create(@Valid @RequestBody PolicyRequest request) {
         PolicyView created = PolicyView.of(policies.create(request.toDetails()));
@@ -152,12 +159,14 @@ class SlaPolicyController {
     }
 
     @Operation(summary = "Replaces a policy and recomputes the clocks of the tickets running on it; version guards")
+    @Callers(ADMIN)
     @PutMapping("/{id}")
     PolicyView update(@PathVariable long id, @Valid @RequestBody PolicyRequest request) {
         return PolicyView.of(policies.update(id, request.toDetails()));
     }
 
     @Operation(summary = "Deletes a policy; its tickets move to the next matching policy or their clocks stop")
+    @Callers(ADMIN)
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
@@ -165,6 +174,7 @@ class SlaPolicyController {
     }
 
     @Operation(summary = "Puts the policies in this order; policy_ids must name each policy once")
+    @Callers(ADMIN)
     @PutMapping("/order")
     List<PolicyView> reorder(@Valid @RequestBody OrderRequest request) {
         return policies.reorder(request.policyIds()).stream()

@@ -1,8 +1,12 @@
 package io.safaridesk.helpdesk.task.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.task.TaskSearch;
 import io.safaridesk.domain.task.TaskStatus;
 import io.safaridesk.domain.task.Tasks;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.task.web.TaskRequests.CreateTaskRequest;
 import io.safaridesk.helpdesk.task.web.TaskRequests.SeedStatusRequest;
 import io.safaridesk.platform.actor.Actor;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The seed's task endpoints, which existing SafariDesk clients call; each maps onto the REST resources. */
+@Callers({ADMIN, AGENT})
 @Tag(name = "Tasks (seed paths)")
 @RestController
 @RequestMapping("/api/v1/task")

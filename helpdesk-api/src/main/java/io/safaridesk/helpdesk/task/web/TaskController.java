@@ -1,5 +1,8 @@
 package io.safaridesk.helpdesk.task.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.attachment.Uploads;
 import io.safaridesk.domain.history.HistoryEntryView;
 import io.safaridesk.domain.task.TaskAttachment;
@@ -7,6 +10,7 @@ import io.safaridesk.domain.task.TaskComments;
 import io.safaridesk.domain.task.TaskSearch;
 import io.safaridesk.domain.task.TaskStatus;
 import io.safaridesk.domain.task.Tasks;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.task.web.TaskRequests.AssigneeRequest;
 import io.safaridesk.helpdesk.task.web.TaskRequests.BulkRequest;
 import io.safaridesk.helpdesk.task.web.TaskRequests.CommentRequest;
@@ -43,6 +47,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+@Callers({ADMIN, AGENT})
 @Tag(name = "Tasks")
 @RestController
 @RequestMapping("/api/v1/tasks")

@@ -1,8 +1,12 @@
 package io.safaridesk.helpdesk.task.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.task.TaskStatus;
 import io.safaridesk.domain.task.TaskStatusLabel;
 import io.safaridesk.domain.task.TaskStatusLabels;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.task.web.TaskRequests.LabelsRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,12 +40,14 @@ class TaskStatusController {
     }
 
     @Operation(summary = "The five task statuses with the workspace's labels, in display order")
+    @Callers({ADMIN, AGENT})
     @GetMapping
     List<TaskStatusView> list() {
         return TaskStatusView.of(labels.list());
     }
 
     @Operation(summary = "Renames statuses: {labels: {todo: 'Backlog', ...}}; keys stay, labels unique ignoring case")
+    @Callers(ADMIN)
     @PutMapping
     List<TaskStatusView> rename(@Valid @RequestBody LabelsRequest request) {
         return TaskStatusView.of(labels.rename(request.labels()));

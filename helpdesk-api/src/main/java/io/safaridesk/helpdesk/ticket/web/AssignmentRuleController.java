@@ -1,7 +1,10 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+
 import io.safaridesk.domain.ticket.AssignmentRule;
 import io.safaridesk.domain.ticket.AssignmentRules;
+import io.safaridesk.helpdesk.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers(ADMIN)
 @Tag(name = "Assignment rules")
 @RestController
 @RequestMapping("/api/v1/assignment-rules")

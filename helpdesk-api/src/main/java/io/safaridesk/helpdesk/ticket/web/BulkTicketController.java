@@ -1,7 +1,12 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_WRITE;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.ticket.BulkTicketOperations;
 import io.safaridesk.domain.ticket.Priority;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,6 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers(
+        value = {ADMIN, AGENT},
+        tokens = TICKETS_WRITE)
 @Tag(name = "Tickets")
 @RestController
 class BulkTicketController {

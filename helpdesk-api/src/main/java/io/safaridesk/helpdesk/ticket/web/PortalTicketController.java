@@ -1,11 +1,14 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.helpdesk.security.Caller.CUSTOMER;
+
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.TicketAttachments;
 import io.safaridesk.domain.ticket.TicketConversation;
 import io.safaridesk.domain.ticket.TicketSearch;
 import io.safaridesk.domain.ticket.TicketStatuses;
 import io.safaridesk.domain.ticket.Tickets;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.AttachmentView;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.MessageRequest;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.PortalMessageView;
@@ -39,6 +42,7 @@ import org.springframework.web.multipart.MultipartFile;
  * The customer portal (realm role customer): a customer opens tickets, lists and reads their own, and replies. Other
  * customers' tickets do not exist for them (404), and internal notes and their attachments never show here.
  */
+@Callers(CUSTOMER)
 @Tag(name = "Customer portal")
 @RestController
 @Validated

@@ -1,8 +1,14 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_READ;
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_WRITE;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.TicketConversation;
 import io.safaridesk.domain.ticket.TicketWatchers;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.MessageView;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.NoteRequest;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.WatcherView;
@@ -37,6 +43,9 @@ class SeedConversationController {
     }
 
     @Operation(summary = "As POST /api/v1/tickets/{id}/notes, with the note's HTML as 'note'")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PostMapping("/{pk}/add-note")
     @ResponseStatus(HttpStatus.CREATED)
     MessageView addNote(@PathVariable long pk, @Valid @RequestBody NoteRequest request, Actor actor) {
@@ -45,11 +54,17 @@ class SeedConversationController {
     }
 
     @Operation(summary = "Adds the agents in 'watchers' as watchers of the ticket; answers all watchers")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PutMapping("/watchers/add/{id}")
     List<WatcherView> addWatchers(@PathVariable long id, @Valid @RequestBody WatchersRequest request, Actor actor) {
         return WatcherView.of(watchers.add(id, "watchers", request.watchers(), actor));
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/watchers/{id}")
     List<WatcherView> watchers(@PathVariable long id, Actor actor) {
         return WatcherView.of(watchers.list(id, actor));

@@ -1,5 +1,10 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_READ;
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_WRITE;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.Priority;
 import io.safaridesk.domain.ticket.Ticket;
@@ -7,6 +12,7 @@ import io.safaridesk.domain.ticket.TicketCounts;
 import io.safaridesk.domain.ticket.TicketSearch;
 import io.safaridesk.domain.ticket.TicketStatuses;
 import io.safaridesk.domain.ticket.Tickets;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.AssignRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.CreateTicketRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.DueDateRequest;
@@ -51,18 +57,27 @@ class SeedTicketController {
     }
 
     @Operation(summary = "As GET /api/v1/tickets; also takes search, assigned_to, date_from, date_to and seed views")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/list")
     TicketController.TicketPage list(TicketListParameters parameters, Actor actor) {
         return views.page(() -> search.list(parameters.toQuery(actor, statuses), actor));
     }
 
     @Operation(summary = "The count of every ticket view the caller can use (the list's view names)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/counts")
     Map<String, Long> counts(Actor actor) {
         return counts.views(actor);
     }
 
     @Operation(summary = "As POST /api/v1/tickets")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PostMapping("/create")
     @ResponseStatus(HttpStatus.CREATED)
     TicketView create(@Valid @RequestBody CreateTicketRequest request, Actor actor) {
@@ -70,22 +85,34 @@ class SeedTicketController {
     }
 
     @Operation(summary = "The ticket with this human number (T-1042, or 1042)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/get/{ticketId}")
     TicketView get(@PathVariable String ticketId, Actor actor) {
         return views.after(() -> tickets.getByNumber(number("ticket_id", ticketId), actor));
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PutMapping("/update/status/{id}")
     TicketView status(@PathVariable long id, @Valid @RequestBody StatusRequest request, Actor actor) {
         return views.after(
                 () -> tickets.changeStatus(id, request.status(), request.version(), request.overrideReason(), actor));
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PutMapping("/update/priority/{id}")
     TicketView priority(@PathVariable long id, @Valid @RequestBody PriorityRequest request, Actor actor) {
         return views.after(() -> tickets.update(id, onlyPriority(request), actor));
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PutMapping("/update/due-date/{id}")
     TicketView dueDate(@PathVariable long id, @RequestBody DueDateRequest request, Actor actor) {
         return views.after(() -> tickets.update(
@@ -96,6 +123,9 @@ class SeedTicketController {
     }
 
     @Operation(summary = "Assigns a ticket (ticket_id: its id, or its number as T-1042) to agent_id, or null: nobody")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PostMapping("/assign")
     TicketView assign(@Valid @RequestBody AssignRequest request, Actor actor) {
         String ticket = request.ticketId().strip();

@@ -1,7 +1,13 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_READ;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+import static io.safaridesk.helpdesk.security.Caller.CUSTOMER;
+
 import io.safaridesk.domain.ticket.TicketCategories;
 import io.safaridesk.domain.ticket.TicketCategory;
+import io.safaridesk.helpdesk.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -55,16 +61,23 @@ class TicketCategoryController {
     }
 
     @Operation(summary = "Every category by name; parent_id makes the tree")
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = TICKETS_READ)
     @GetMapping({"/api/v1/ticket-categories", "/api/v1/ticket/category"})
     List<CategoryView> list() {
         return categories.list().stream().map(CategoryView::of).toList();
     }
 
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = TICKETS_READ)
     @GetMapping({"/api/v1/ticket-categories/{id}", "/api/v1/ticket/category/{id}"})
     CategoryView get(@PathVariable long id) {
         return CategoryView.of(categories.get(id));
     }
 
+    @Callers(ADMIN)
     @PostMapping({"/api/v1/ticket-categories", "/api/v1/ticket/category"})
     ResponseEntity<CategoryView> create(@Valid @RequestBody CategoryRequest request) {
         CategoryView created = CategoryView.of(categories.create(request.toDetails()));
@@ -73,12 +86,14 @@ class TicketCategoryController {
     }
 
     @Operation(summary = "Renames or moves a category (with its subtree); a move under its own subtree is refused")
+    @Callers(ADMIN)
     @PutMapping({"/api/v1/ticket-categories/{id}", "/api/v1/ticket/category/{id}"})
     CategoryView update(@PathVariable long id, @Valid @RequestBody CategoryRequest request) {
         return CategoryView.of(categories.update(id, request.toDetails()));
     }
 
     @Operation(summary = "Deletes a category without sub-categories; its tickets keep no category")
+    @Callers(ADMIN)
     @DeleteMapping({"/api/v1/ticket-categories/{id}", "/api/v1/ticket/category/{id}"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {

@@ -1,10 +1,16 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_READ;
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_WRITE;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.history.HistoryEntryView;
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.TicketSearch;
 import io.safaridesk.domain.ticket.TicketStatuses;
 import io.safaridesk.domain.ticket.Tickets;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.AssigneeRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.CreateTicketRequest;
 import io.safaridesk.helpdesk.ticket.web.TicketRequests.StatusRequest;
@@ -55,12 +61,18 @@ class TicketController {
     @Operation(
             summary = "Tickets the caller may see, filtered, searched (q: full text over subject and description)"
                     + " and sorted; pass next_cursor back as cursor for the next page (limit at most 100)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping
     TicketPage list(TicketListParameters parameters, Actor actor) {
         return views.page(() -> search.list(parameters.toQuery(actor, statuses), actor));
     }
 
     @Operation(summary = "Opens a ticket for a requester (an existing contact, or a name and email)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PostMapping
     ResponseEntity<TicketView> create(@Valid @RequestBody CreateTicketRequest request, Actor actor) {
         TicketView created = views.after(() -> tickets.create(request.toCommand(Channel.API), actor));
@@ -68,12 +80,18 @@ class TicketController {
                 .body(created);
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/{id}")
     TicketView get(@PathVariable long id, Actor actor) {
         return views.after(() -> tickets.get(id, actor));
     }
 
     @Operation(summary = "Changes the fields sent (null clears department_id, category_id, due_at); version guards")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PatchMapping("/{id}")
     TicketView update(@PathVariable long id, @Valid @RequestBody UpdateTicketRequest request, Actor actor) {
         return views.after(() -> tickets.update(id, request.toChanges(), actor));
@@ -82,6 +100,9 @@ class TicketController {
     @Operation(
             summary = "Moves the ticket to a status (by id or name), if the current status allows it; resolving or"
                     + " closing a ticket with open tasks needs override_reason (409 ticket-has-open-tasks without)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PutMapping("/{id}/status")
     TicketView changeStatus(@PathVariable long id, @Valid @RequestBody StatusRequest request, Actor actor) {
         return views.after(
@@ -89,12 +110,18 @@ class TicketController {
     }
 
     @Operation(summary = "Assigns the ticket to an agent, or unassigns it with agent_id null")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PutMapping("/{id}/assignee")
     TicketView assign(@PathVariable long id, @RequestBody AssigneeRequest request, Actor actor) {
         return views.after(() -> tickets.assign(id, request.agentId(), request.version(), actor));
     }
 
     @Operation(summary = "The ticket's history, oldest first: who changed which field when, from what to what")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/{id}/activities")
     KeysetPage<HistoryEntryView> history(
             @PathVariable long id,

@@ -1,9 +1,15 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_READ;
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_WRITE;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.TicketAttachments;
 import io.safaridesk.domain.ticket.TicketConversation;
 import io.safaridesk.domain.ticket.TicketWatchers;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.AttachmentView;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.MessageRequest;
 import io.safaridesk.helpdesk.ticket.web.ConversationViews.MessageView;
@@ -54,6 +60,9 @@ class TicketConversationController {
     }
 
     @Operation(summary = "The conversation, oldest first: public replies and internal notes (limit at most 100)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/messages")
     KeysetPage<MessageView> messages(
             @PathVariable long id,
@@ -66,6 +75,9 @@ class TicketConversationController {
     @Operation(
             summary = "A public reply the requester sees (HTML, sanitised); an agent's first one sets"
                     + " first_response_at; @agent@email mentions an agent")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PostMapping("/replies")
     @ResponseStatus(HttpStatus.CREATED)
     MessageView reply(@PathVariable long id, @Valid @RequestBody MessageRequest request, Actor actor) {
@@ -74,6 +86,9 @@ class TicketConversationController {
     }
 
     @Operation(summary = "An internal note, never shown to the requester; @agent@email mentions an agent")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PostMapping("/notes")
     @ResponseStatus(HttpStatus.CREATED)
     MessageView note(@PathVariable long id, @Valid @RequestBody MessageRequest request, Actor actor) {
@@ -81,17 +96,26 @@ class TicketConversationController {
                 conversation.note(id, new TicketConversation.Draft("body", request.body(), Channel.API), actor));
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/watchers")
     List<WatcherView> watchers(@PathVariable long id, Actor actor) {
         return WatcherView.of(watchers.list(id, actor));
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/watchers/{agentId}")
     WatcherView watcher(@PathVariable long id, @PathVariable long agentId, Actor actor) {
         return WatcherView.of(watchers.get(id, agentId, actor));
     }
 
     @Operation(summary = "Makes an active agent of the workspace a watcher; answers all watchers")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PutMapping("/watchers/{agentId}")
     List<WatcherView> watch(@PathVariable long id, @PathVariable long agentId, Actor actor) {
         return WatcherView.of(watchers.add(id, "agent_id", List.of(agentId), actor));
@@ -100,6 +124,9 @@ class TicketConversationController {
     @Operation(
             summary =
                     "Removes a watcher; answers the remaining watchers (422 when agent_id names no agent of the workspace)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @DeleteMapping("/watchers/{agentId}")
     List<WatcherView> unwatch(@PathVariable long id, @PathVariable long agentId, Actor actor) {
         return WatcherView.of(watchers.remove(id, "agent_id", agentId, actor));
@@ -108,6 +135,9 @@ class TicketConversationController {
     @Operation(
             summary = "Attaches a file (part 'file', at most 10 MB by default), optionally to a message (message_id);"
                     + " the type is sniffed from the bytes; HTML, SVG, XML and executables are refused")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_WRITE)
     @PostMapping(value = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     AttachmentView attach(
@@ -118,12 +148,18 @@ class TicketConversationController {
         return AttachmentView.of(attachments.add(id, ConversationViews.upload(file, messageId), actor), BASE);
     }
 
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/attachments")
     List<AttachmentView> attachments(@PathVariable long id, Actor actor) {
         return AttachmentView.of(attachments.list(id, actor), BASE);
     }
 
     @Operation(summary = "Downloads an attachment with its stored type, as an attachment")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/attachments/{attachmentId}/content")
     ResponseEntity<byte[]> content(@PathVariable long id, @PathVariable long attachmentId, Actor actor) {
         return ConversationViews.download(attachments.content(id, attachmentId, actor));

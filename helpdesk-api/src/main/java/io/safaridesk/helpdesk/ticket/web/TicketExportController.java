@@ -1,9 +1,13 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.export.ExportFormat;
 import io.safaridesk.domain.export.TicketExport;
 import io.safaridesk.domain.export.TicketExports;
 import io.safaridesk.domain.ticket.TicketStatuses;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.Downloads;
@@ -29,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Ticket exports: queued here (202 with the export's Location), written by the worker, announced in-app and by mail,
  * downloaded through a signed link by their requester (or an admin).
  */
+@Callers({ADMIN, AGENT})
 @Tag(name = "Ticket exports")
 @RestController
 @Validated

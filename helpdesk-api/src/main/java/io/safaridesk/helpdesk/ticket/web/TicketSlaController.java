@@ -1,8 +1,13 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_READ;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+
 import io.safaridesk.domain.sla.SlaMetric;
 import io.safaridesk.domain.sla.TicketSla;
 import io.safaridesk.domain.sla.TicketSlaEvent;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.web.Cursor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -106,12 +111,16 @@ class TicketSlaController {
     @Operation(
             summary = "The ticket's SLA: per metric its target, due time, business time used and left, and status"
                     + " (within, at_risk, breached, met, paused, stopped); and the log of clock events behind them")
+    @Callers({ADMIN, AGENT})
     @GetMapping(TicketConversationController.BASE + "/{id}/sla")
     SlaView sla(@PathVariable long id, @RequestParam(required = false) String cursor, Actor actor) {
         return SlaView.of(sla.of(id, actor, Cursor.decodeId(cursor)));
     }
 
     @Operation(summary = "The seed's path: the SLA of the ticket with this human number (T-1042, or 1042)")
+    @Callers(
+            value = {ADMIN, AGENT},
+            tokens = TICKETS_READ)
     @GetMapping("/api/v1/ticket/get/sla/{ticketId}")
     SlaView seedSla(@PathVariable String ticketId, Actor actor) {
         return SlaView.of(sla.ofNumber(SeedTicketController.number("ticket_id", ticketId), actor));

@@ -1,8 +1,14 @@
 package io.safaridesk.helpdesk.ticket.web;
 
+import static io.safaridesk.domain.apitoken.ApiScope.TICKETS_READ;
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+import static io.safaridesk.helpdesk.security.Caller.AGENT;
+import static io.safaridesk.helpdesk.security.Caller.CUSTOMER;
+
 import io.safaridesk.domain.ticket.StatusCategory;
 import io.safaridesk.domain.ticket.TicketStatus;
 import io.safaridesk.domain.ticket.TicketStatuses;
+import io.safaridesk.helpdesk.security.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -74,17 +80,24 @@ class TicketStatusController {
     }
 
     @Operation(summary = "Every status, retired ones too, in display order")
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = TICKETS_READ)
     @GetMapping
     List<StatusView> list() {
         return statuses.list().stream().map(StatusView::of).toList();
     }
 
+    @Callers(
+            value = {ADMIN, AGENT, CUSTOMER},
+            tokens = TICKETS_READ)
     @GetMapping("/{id}")
     StatusView get(@PathVariable long id) {
         return StatusView.of(statuses.get(id));
     }
 
     @Operation(summary = "Adds a status at the end; allowed_next (empty: any) restricts the moves out of it")
+    @Callers(ADMIN)
     @PostMapping
     ResponseEntity<StatusView> create(@Valid @RequestBody StatusRequest request) {
         StatusView created = StatusView.of(statuses.create(request.toDetails()));
@@ -95,12 +108,14 @@ class TicketStatusController {
     @Operation(
             summary =
                     "Renames, recategorises or restricts a status; pauses_sla (default: category PENDING) stops SLA clocks")
+    @Callers(ADMIN)
     @PutMapping("/{id}")
     StatusView update(@PathVariable long id, @Valid @RequestBody StatusRequest request) {
         return StatusView.of(statuses.update(id, request.toDetails()));
     }
 
     @Operation(summary = "Puts the statuses in this order; status_ids must name each status once")
+    @Callers(ADMIN)
     @PutMapping("/order")
     List<StatusView> reorder(@Valid @RequestBody OrderRequest request) {
         return statuses.reorder(request.statusIds()).stream()
@@ -109,12 +124,14 @@ class TicketStatusController {
     }
 
     @Operation(summary = "Makes this (active, OPEN) status the one new tickets start in")
+    @Callers(ADMIN)
     @PostMapping("/{id}/default")
     StatusView makeDefault(@PathVariable long id) {
         return StatusView.of(statuses.makeDefault(id));
     }
 
     @Operation(summary = "Retires a status: its tickets stay, no ticket moves into it")
+    @Callers(ADMIN)
     @DeleteMapping("/{id}")
     StatusView retire(@PathVariable long id) {
         return StatusView.of(statuses.retire(id));

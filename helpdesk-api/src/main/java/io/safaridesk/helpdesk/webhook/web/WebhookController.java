@@ -1,9 +1,12 @@
 package io.safaridesk.helpdesk.webhook.web;
 
+import static io.safaridesk.helpdesk.security.Caller.ADMIN;
+
 import io.safaridesk.domain.webhook.WebhookDelivery;
 import io.safaridesk.domain.webhook.WebhookEventType;
 import io.safaridesk.domain.webhook.WebhookSubscription;
 import io.safaridesk.domain.webhook.Webhooks;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.web.Cursor;
 import io.safaridesk.platform.web.KeysetPage;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Callers(ADMIN)
 @Tag(name = "Webhooks")
 @RestController
 @RequestMapping("/api/v1/webhooks")
