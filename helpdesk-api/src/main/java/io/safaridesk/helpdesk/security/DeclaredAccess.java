@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -24,8 +23,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Authorises a request by the {@link Callers} of the handler that will answer it. Where no handler answers the path,
- * everyone gets MVC's 404 problem; where a route at the path refuses the method or media type, only a signed-in
- * caller learns so (an anonymous one is asked to sign in); a handler that declares nothing is refused to everyone.
+ * everyone gets MVC's 404 problem; where the routes at the path refuse the method or media type, only a caller who
+ * may call one of them learns so; a handler that declares nothing is refused to everyone.
  */
 final class DeclaredAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -42,11 +41,12 @@ final class DeclaredAccess implements AuthorizationManager<RequestAuthorizationC
     @Override
     public AuthorizationResult authorize(
             Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+        HttpServletRequest request = parsed(context.getRequest());
         HandlerExecutionChain answer;
         try {
-            answer = routes.getHandler(parsed(context.getRequest()));
+            answer = routes.getHandler(request);
         } catch (Exception refusedMethodOrMediaType) {
-            return AuthenticatedAuthorizationManager.authenticated().authorize(authentication, context);
+            return atThePath(request).authorize(authentication, context);
         }
         if (answer == null) {
             return GRANTED;
@@ -57,6 +57,21 @@ final class DeclaredAccess implements AuthorizationManager<RequestAuthorizationC
         return byHandler
                 .computeIfAbsent(handler.getMethod(), method -> declared(handler))
                 .authorize(authentication, context);
+    }
+
+    /**
+     * Whoever may call some route at the request's path may learn that it takes another method or media type (405,
+     * 415); anyone else is refused as if they had called it.
+     */
+    private AuthorizationManager<RequestAuthorizationContext> atThePath(HttpServletRequest request) {
+        List<AuthorizationManager<RequestAuthorizationContext>> declarations =
+                routes.getHandlerMethods().entrySet().stream()
+                        .filter(route -> route.getKey().getPathPatternsCondition() != null
+                                && route.getKey().getPathPatternsCondition().getMatchingCondition(request) != null)
+                        .map(route -> byHandler.computeIfAbsent(
+                                route.getValue().getMethod(), method -> declared(route.getValue())))
+                        .toList();
+        return AuthorizationManagers.anyOf(REFUSED, declarations.toArray(AuthorizationManager[]::new));
     }
 
     /** Who may call {@code handler}, as declared on it or its controller; nobody where nothing is declared. */

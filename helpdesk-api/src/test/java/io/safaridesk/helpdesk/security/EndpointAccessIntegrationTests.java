@@ -187,7 +187,10 @@ class EndpointAccessIntegrationTests extends TwoWorkspaceApiTests {
             if (!pattern.startsWith("/api/v1/")) {
                 continue;
             }
-            String path = pattern.replace("{slug}", acme.slug().value()).replaceAll("\\{[^}]+}", "1");
+            // a variable restricted to words ({action:archive|delete}) takes its first word, any other one "1"
+            String path = pattern.replace("{slug}", acme.slug().value())
+                    .replaceAll("\\{\\w+:(\\w+)[^}]*}", "$1")
+                    .replaceAll("\\{[^}]+}", "1");
             for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
                 calls.add(method.name() + " " + path);
             }
