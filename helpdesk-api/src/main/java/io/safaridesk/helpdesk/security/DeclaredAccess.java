@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
@@ -60,14 +61,22 @@ final class DeclaredAccess implements AuthorizationManager<RequestAuthorizationC
     }
 
     /**
-     * Whoever may call some route at the request's path may learn that it takes another method or media type (405,
-     * 415); anyone else is refused as if they had called it.
+     * Where the routes at the request's path refuse its media type, whoever may call the one with its method learns so
+     * (415); where none takes its method, whoever may call some route there learns that (405). Anyone else is refused
+     * as if they had called it.
      */
     private AuthorizationManager<RequestAuthorizationContext> atThePath(HttpServletRequest request) {
-        List<AuthorizationManager<RequestAuthorizationContext>> declarations =
-                routes.getHandlerMethods().entrySet().stream()
-                        .filter(route -> route.getKey().getPathPatternsCondition() != null
-                                && route.getKey().getPathPatternsCondition().getMatchingCondition(request) != null)
+        List<Map.Entry<RequestMappingInfo, HandlerMethod>> atPath = routes.getHandlerMethods().entrySet().stream()
+                .filter(route -> route.getKey().getPathPatternsCondition() != null
+                        && route.getKey().getPathPatternsCondition().getMatchingCondition(request) != null)
+                .toList();
+        List<Map.Entry<RequestMappingInfo, HandlerMethod>> withMethod = atPath.stream()
+                .filter(route -> route.getKey().getMethodsCondition().getMatchingCondition(request) != null)
+                .toList();
+        List<AuthorizationManager<RequestAuthorizationContext>> declarations = (withMethod.isEmpty()
+                        ? atPath
+                        : withMethod)
+                .stream()
                         .map(route -> byHandler.computeIfAbsent(
                                 route.getValue().getMethod(), method -> declared(route.getValue())))
                         .toList();
