@@ -330,6 +330,111 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
     }
 
     @Test
+    void anAgentsReportsCountEachTicketTheySeeOnceAsTheSourceTablesDo() {
+        long mine = department();
+        long other = department();
+        long agentId = agentId(acmeAgent);
+        at("2031-06-16T08:00:00Z");
+        // assigned while a member of the other department, which the agent then leaves
+        member(agentId, other);
+        long assignedElsewhere = ticket(other, "LOW", "EMAIL", null);
+        assign(assignedElsewhere, agentId);
+        long assignedAndWatchedElsewhere = ticket(other, "HIGH", "EMAIL", null);
+        assign(assignedAndWatchedElsewhere, agentId);
+        watch(assignedAndWatchedElsewhere, agentId);
+        long watchedElsewhere = ticket(other, "LOW", "EMAIL", null);
+        watch(watchedElsewhere, agentId);
+        member(agentId, mine);
+        List<Long> visible = new ArrayList<>();
+        visible.add(ticket(mine, "LOW", "EMAIL", null));
+        visible.add(ticket(mine, "LOW", "WEB", null));
+        long triage = ticket(null, "LOW", "PHONE", null);
+        long watchedTriage = ticket(null, "LOW", "PHONE", null);
+        watch(watchedTriage, agentId);
+        long everything = ticket(mine, "HIGH", "EMAIL", null);
+        assign(everything, agentId);
+        watch(everything, agentId);
+        visible.addAll(List.of(
+                assignedElsewhere, watchedElsewhere, assignedAndWatchedElsewhere, triage, watchedTriage, everything));
+        long hidden = ticket(other, "LOW", "EMAIL", null);
+        reply(watchedElsewhere);
+        status(watchedElsewhere, "Resolved");
+        at("2031-06-17T08:00:00Z");
+
+        String schema = acme.slug().schemaName();
+        // the visibility rule as the ticket lists state it, an or over the source tables
+        Map<String, Object> source = jdbc.sql("select count(*) filter (where t.created_at >= '2031-06-15T22:00:00Z'"
+                        + " and t.created_at < '2031-06-16T22:00:00Z') created,"
+                        + " count(t.assignee_id) filter (where t.created_at >= '2031-06-15T22:00:00Z') assigned,"
+                        + " count(*) filter (where f.solved_at is null) unsolved_now, count(*) filter (where"
+                        + " t.created_at >= '2031-06-16T22:00:00Z') created_since"
+                        + " from " + schema + ".tickets t join " + schema + ".ticket_report_facts f"
+                        + " on f.ticket_id = t.id where t.trashed_at is null and t.merged_into_id is null"
+                        + " and (t.department_id is null or t.department_id = :mine or t.assignee_id = :me"
+                        + " or exists (select 1 from " + schema + ".ticket_watchers w where w.ticket_id = t.id"
+                        + " and w.agent_id = :me))")
+                .param("mine", mine)
+                .param("me", agentId)
+                .query()
+                .singleRow();
+        assertThat(((Number) source.get("created")).longValue()).isEqualTo(visible.size());
+        assertThat(((Number) source.get("assigned")).longValue()).isEqualTo(3);
+        assertThat(((Number) source.get("created_since")).longValue())
+                .as("no other test opens tickets after 2031-06-16")
+                .isZero();
+        long unsolvedNow = ((Number) source.get("unsolved_now")).longValue();
+        assertThat(unsolvedNow).as("triage tickets of other tests count too").isGreaterThanOrEqualTo(7);
+
+        String period = "/api/v1/reports/%s?start=2031-06-16&end=2031-06-16";
+        JsonNode volume = api.get(period.formatted("volume"), acmeAgent).body();
+        assertThat(volume.get("totals").get("created").asLong())
+                .as("each ticket once, however many ways the agent sees it")
+                .isEqualTo(visible.size());
+        assertThat(volume.get("totals").get("solved").asLong()).isEqualTo(1);
+        assertThat(volume.get("totals").get("backlog_at_end").asLong()).isEqualTo(unsolvedNow);
+        assertThat(api.get(period.formatted("channels"), acmeAgent)
+                        .body()
+                        .get("totals")
+                        .get("created")
+                        .asLong())
+                .isEqualTo(visible.size());
+        JsonNode agents = api.get(period.formatted("agents"), acmeAgent).body();
+        assertThat(agents.get("totals").get("assigned").asLong()).isEqualTo(3);
+        assertThat(agents.get("totals").get("public_replies").asLong()).isEqualTo(1);
+        JsonNode departments =
+                api.get(period.formatted("departments"), acmeAgent).body();
+        assertThat(departments.get("totals").get("assigned").asLong())
+                .as("the triage tickets have no department")
+                .isEqualTo(visible.size() - 2);
+        JsonNode dashboard = api.get("/api/v1/dashboard/data?q=range&start=2031-06-16&end=2031-06-16", acmeAgent)
+                .body();
+        assertThat(dashboard.get("tickets").get("all").asLong()).isEqualTo(visible.size());
+        assertThat(dashboard.get("tickets").get("open").asLong()).isEqualTo(unsolvedNow);
+        assertThat(dashboard.get("recent_tickets").values())
+                .extracting(ticket -> ticket.get("id").asLong())
+                .doesNotContain(hidden);
+        assertThat(api.get(period.formatted("volume"), acmeAdmin)
+                        .body()
+                        .get("totals")
+                        .get("created")
+                        .asLong())
+                .as("the admin sees the hidden one too")
+                .isEqualTo(visible.size() + 1);
+    }
+
+    private void assign(long ticket, long agent) {
+        Api.Reply assigned = api.send(
+                HttpMethod.PUT, "/api/v1/tickets/" + ticket + "/assignee", acmeAdmin, Map.of("agent_id", agent));
+        assertThat(assigned.status()).as(String.valueOf(assigned.body())).isEqualTo(200);
+    }
+
+    private void watch(long ticket, long agent) {
+        Api.Reply watched = api.send(
+                HttpMethod.PUT, "/api/v1/ticket/watchers/add/" + ticket, acmeAdmin, Map.of("watchers", List.of(agent)));
+        assertThat(watched.status()).as(String.valueOf(watched.body())).isEqualTo(200);
+    }
+
+    @Test
     void theDashboardGivesTheSeedsSeriesAndTheChecklistFollowsTheWorkspace() {
         long department = department();
         at("2030-07-01T08:00:00Z");
@@ -426,9 +531,11 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
             for (String column : columns) {
                 JsonNode value = row.get(column);
                 values.add(
-                        value.isString()
-                                ? value.asString()
-                                : value.isIntegralNumber() ? (Object) value.asLong() : value.asDouble());
+                        value == null || value.isNull()
+                                ? null
+                                : value.isString()
+                                        ? value.asString()
+                                        : value.isIntegralNumber() ? (Object) value.asLong() : value.asDouble());
             }
             rows.add(values);
         }
