@@ -7,6 +7,7 @@ import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import io.safaridesk.platform.sla.SlaSweeps;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
         slaOn(department, calendar);
         at("2030-04-08T07:00:00Z"); // Monday 09:00 CEST
         long answered = ticket(department, "HIGH", "EMAIL", null);
-        long ignored = ticket(department, "HIGH", "EMAIL", null);
+        long ignored = ticket(department, "HIGH", "EMAIL", null, "=1+2 printer");
         at("2030-04-08T07:30:00Z");
         reply(answered);
         at("2030-04-08T09:00:00Z");
@@ -184,6 +185,35 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(breaches.body().get("items").get(0).get("breached_at").asString())
                 .as("when the sweep saw it")
                 .isEqualTo("2030-04-08T09:00:00Z");
+        String breachesCsv =
+                "/api/v1/reports/sla/breaches?department=" + department + "&start=2030-04-08&end=2030-04-08&limit=1";
+        Api.Download csv = api.download(breachesCsv + "&format=csv", acmeAdmin);
+        assertThat(csv.contentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
+                .isTrue();
+        List<String> lines =
+                new String(csv.content(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines)
+                .first()
+                .isEqualTo("id,ticket_id,number,subject,metric,policy,priority,assignee_id,due_at,breached_at");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1))
+                .as("every breach of the period, whatever the page size; the subject guarded against formulas")
+                .startsWith(breaches.body().get("items").get(0).get("id").asLong() + "," + ignored + ",")
+                .contains(",'=1+2 printer,FIRST_RESPONSE,")
+                .endsWith(",2030-04-08T08:00:00Z,2030-04-08T09:00:00Z");
+        Api.Download accepted = api.download(breachesCsv, acmeAdmin, Map.of("Accept", "text/csv"));
+        assertThat(accepted.contentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
+                .isTrue();
+        assertThat(new String(accepted.content(), StandardCharsets.UTF_8).lines())
+                .hasSize(2);
+        assertThat(new String(
+                                api.download(breachesCsv + "&format=csv", acmeAgent)
+                                        .content(),
+                                StandardCharsets.UTF_8)
+                        .lines())
+                .as("an agent outside the department gets the header only")
+                .hasSize(1);
+        assertProblem(api.get(breachesCsv + "&format=xml", acmeAdmin), "format");
 
         JsonNode agents = report("agents", department, "start=2030-04-08&end=2030-04-08");
         assertThat(agents.get("totals").get("public_replies").asLong()).isEqualTo(1);
@@ -573,8 +603,17 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
     }
 
     private long ticket(Long department, String priority, String channel, String tag) {
+        return ticket(
+                department,
+                priority,
+                channel,
+                tag,
+                "Report " + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    private long ticket(Long department, String priority, String channel, String tag, String subject) {
         Map<String, Object> body = new HashMap<>();
-        body.put("subject", "Report " + UUID.randomUUID().toString().substring(0, 6));
+        body.put("subject", subject);
         body.put("requester", Map.of("name", "Rita", "email", "rita@customer.test"));
         body.put("priority", priority);
         body.put("channel", channel);

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.BiFunction;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,14 +77,20 @@ class ReportController {
         return answer(reports::slaCompliance, parameters, format, accept, actor);
     }
 
-    @Operation(summary = "The SLA clocks breached in the period, a page at a time")
+    @Operation(summary = "The SLA clocks breached in the period, a page at a time; as CSV, all of them in one download")
     @GetMapping("/sla/breaches")
-    KeysetPage<Reports.Breach> breaches(
+    ResponseEntity<?> breaches(
             ReportParameters parameters,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
-        return reports.breaches(filter(parameters, actor), actor, cursor, limit);
+        if (ReportResponses.wantsCsv(format, accept)) {
+            return ReportResponses.of(reports.breachTable(filter(parameters, actor), actor), true);
+        }
+        KeysetPage<Reports.Breach> page = reports.breaches(filter(parameters, actor), actor, cursor, limit);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
     }
 
     @Operation(summary = "Per agent: assigned, unsolved now, solved, public replies, median handle times")
