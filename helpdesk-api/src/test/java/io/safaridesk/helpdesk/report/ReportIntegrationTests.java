@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -450,6 +451,123 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
                         .asLong())
                 .as("the admin sees the hidden one too")
                 .isEqualTo(visible.size() + 1);
+    }
+
+    @Test
+    void kbDeflectionCountsPortalVisitsNotFollowedByAWebFormTicketOnAHandBuiltHistory() {
+        String word = "tonerjam";
+        Map<String, Object> article = new HashMap<>();
+        article.put("title", "Printer help " + word);
+        article.put("body", "<p>Turn the printer off and on " + word + "</p>");
+        article.put("slug", "printer-" + word);
+        Api.Reply created = api.send(HttpMethod.POST, "/api/v1/kb/articles", acmeAdmin, article);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        long articleId = created.body().get("id").asLong();
+        assertThat(api.send(HttpMethod.POST, "/api/v1/kb/articles/" + articleId + "/publish", acmeAdmin, Map.of())
+                        .status())
+                .isEqualTo(200);
+        String search = "/api/v1/portal/" + acme.slug() + "/kb/articles/search?q=" + word;
+        String read = "/api/v1/portal/" + acme.slug() + "/kb/articles/printer-" + word;
+
+        // Monday 3 February 2031 in Berlin (CET, UTC+1)
+        at("2031-02-03T08:00:00Z");
+        portal(search, "reader-a");
+        at("2031-02-03T08:05:00Z");
+        portal(read, "reader-a");
+        at("2031-02-03T09:00:00Z");
+        webForm("reader-a", "a"); // A's visit is followed by a ticket, and the ticket came after reading
+        at("2031-02-03T10:00:00Z");
+        portal(search, "reader-b");
+        portal(search, "reader-b"); // B reads and opens nothing within 24 hours: deflected
+        at("2031-02-03T22:30:00Z");
+        portal(read, "reader-c"); // 23:30 local
+        // Tuesday
+        at("2031-02-04T09:00:00Z");
+        portal(read, "reader-e");
+        at("2031-02-04T09:30:00Z");
+        long trashed = webForm("reader-e", "e"); // trashed below: E's visit counts as deflected
+        bulk("trash", trashed);
+        at("2031-02-04T21:00:00Z");
+        webForm("reader-c", "c"); // 22.5 hours after C's reading: C's Monday visit is followed
+        webForm("reader-d", "d"); // without reading
+        // Wednesday: B's ticket, more than 24 hours after B's reading
+        at("2031-02-05T21:00:00Z");
+        webForm("reader-b", "b");
+        at("2031-02-06T08:00:00Z");
+
+        String path = "/api/v1/reports/kb-deflection?start=2031-02-03&end=2031-02-05";
+        JsonNode report = api.get(path, acmeAdmin).body();
+        assertThat(rows(
+                        report,
+                        "bucket",
+                        "visits",
+                        "searches",
+                        "article_views",
+                        "followed_by_ticket",
+                        "deflected",
+                        "deflection_percent",
+                        "portal_tickets",
+                        "portal_tickets_after_kb",
+                        "after_kb_percent"))
+                .containsExactly(
+                        List.of("2031-02-03", 3L, 3L, 2L, 2L, 1L, 33.3, 1L, 1L, 100.0),
+                        List.of("2031-02-04", 1L, 0L, 1L, 0L, 1L, 100.0, 2L, 1L, 50.0),
+                        Arrays.asList("2031-02-05", 0L, 0L, 0L, 0L, 0L, null, 1L, 0L, 0.0));
+        JsonNode totals = report.get("totals");
+        assertThat(totals.get("visits").asLong()).isEqualTo(4);
+        assertThat(totals.get("deflected").asLong()).isEqualTo(2);
+        assertThat(totals.get("deflection_percent").asDouble()).isEqualTo(50.0);
+        assertThat(totals.get("portal_tickets").asLong()).isEqualTo(4);
+        assertThat(totals.get("portal_tickets_after_kb").asLong()).isEqualTo(2);
+        String csv = new String(api.download(path + "&format=csv", acmeAdmin).content(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList())
+                .contains("2031-02-04,1,0,1,0,1,100.0,2,1,50.0", "2031-02-05,0,0,0,0,0,,1,0,0.0");
+
+        assertThat(api.get(path, acmeAgent).status())
+                .as("an agent who sees some departments")
+                .isEqualTo(403);
+        assertThat(api.get(path, acmeCustomer).status()).isEqualTo(403);
+        assertThat(api.get(path, null).status()).isEqualTo(401);
+        assertThat(api.get(path, globexAdmin).body().get("totals").get("visits").asLong())
+                .as("another workspace")
+                .isZero();
+        api.send(
+                HttpMethod.PUT,
+                "/api/v1/settings",
+                acmeAdmin,
+                Map.of("name", "Reports", "time_zone", "Europe/Berlin", "ticket_visibility", "ALL"));
+        assertThat(api.get(path, acmeAgent).body().get("totals").get("visits").asLong())
+                .as("an agent who sees every ticket")
+                .isEqualTo(4);
+    }
+
+    private void portal(String path, String userAgent) {
+        Api.Reply reply = api.exchange(HttpMethod.GET, path, null, null, Map.of("User-Agent", userAgent));
+        assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(200);
+    }
+
+    /** Opens a ticket through acme's web form as the visitor with this user agent; answers the ticket's id. */
+    private long webForm(String userAgent, String who) {
+        Map<String, Object> form = Map.of(
+                "name",
+                "Reader " + who,
+                "email",
+                who + "-" + UUID.randomUUID().toString().substring(0, 6) + "@customer.test",
+                "subject",
+                "Printer still broken",
+                "description",
+                "<p>It does not print</p>");
+        Api.Reply sent = api.exchange(
+                HttpMethod.POST,
+                "/api/v1/portal/" + acme.slug() + "/tickets",
+                null,
+                form,
+                Map.of("User-Agent", userAgent));
+        assertThat(sent.status()).as(String.valueOf(sent.body())).isEqualTo(201);
+        return jdbc.sql("select ticket_id from " + acme.slug().schemaName()
+                        + ".kb_portal_activity where kind = 'TICKET' order by id desc limit 1")
+                .query(Long.class)
+                .single();
     }
 
     private void assign(long ticket, long agent) {

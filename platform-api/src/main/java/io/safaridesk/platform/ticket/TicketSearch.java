@@ -155,6 +155,11 @@ public class TicketSearch {
                         Map.of("tvDepartments", actor.departments().toArray(Long[]::new), "tvMe", actor.agentId())));
     }
 
+    /** Whether {@code actor} sees every ticket of the workspace (but the trash, for customers none). */
+    public boolean seesEveryTicket(Actor actor) {
+        return actor.isAdmin() || (actor.role() == Actor.Role.AGENT && access.seesAllTickets());
+    }
+
     /** A relation of tickets to select from, and the condition on its rows. */
     public record Relation(String from, Condition where) {}
 

@@ -1,6 +1,7 @@
 package io.safaridesk.helpdesk.report.web;
 
 import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.report.KbDeflectionReport;
 import io.safaridesk.platform.report.Report;
 import io.safaridesk.platform.report.ReportFilter;
 import io.safaridesk.platform.report.Reports;
@@ -37,12 +38,19 @@ class ReportController {
 
     private final Reports reports;
     private final SatisfactionReport satisfaction;
+    private final KbDeflectionReport kbDeflection;
     private final Settings settings;
     private final Clock clock;
 
-    ReportController(Reports reports, SatisfactionReport satisfaction, Settings settings, Clock clock) {
+    ReportController(
+            Reports reports,
+            SatisfactionReport satisfaction,
+            KbDeflectionReport kbDeflection,
+            Settings settings,
+            Clock clock) {
         this.reports = reports;
         this.satisfaction = satisfaction;
+        this.kbDeflection = kbDeflection;
         this.settings = settings;
         this.clock = clock;
     }
@@ -151,6 +159,17 @@ class ReportController {
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(satisfaction::departments, parameters, format, accept, actor);
+    }
+
+    @Operation(
+            summary = "KB deflection: portal reading not followed by a web-form ticket, web-form tickets after reading")
+    @GetMapping("/kb-deflection")
+    ResponseEntity<?> kbDeflection(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(kbDeflection::deflection, parameters, format, accept, actor);
     }
 
     private ResponseEntity<?> answer(
