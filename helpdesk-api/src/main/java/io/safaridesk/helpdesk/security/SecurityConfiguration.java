@@ -104,6 +104,13 @@ class SecurityConfiguration {
                         .hasAnyRole("admin", "agent")
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasRole("admin")
+                        // triggers and time rules (and the triggers' dry run): admins
+                        .requestMatchers(
+                                "/api/v1/triggers",
+                                "/api/v1/triggers/**",
+                                "/api/v1/time-rules",
+                                "/api/v1/time-rules/**")
+                        .hasRole("admin")
                         // macros: staff; who sees and manages which macro is the domain's rule (personal, shared)
                         .requestMatchers("/api/v1/macros", "/api/v1/macros/**")
                         .hasAnyRole("admin", "agent")
