@@ -8,6 +8,7 @@ import io.safaridesk.platform.macro.MacroActions;
 import io.safaridesk.platform.macro.MacroRuns;
 import io.safaridesk.platform.sla.BusinessTimeCalculator;
 import io.safaridesk.platform.sla.Calendars;
+import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.ticket.Channel;
 import io.safaridesk.platform.ticket.Priority;
 import io.safaridesk.platform.ticket.Ticket;
@@ -15,8 +16,10 @@ import io.safaridesk.platform.ticket.TicketConversation;
 import io.safaridesk.platform.ticket.TicketStatuses;
 import io.safaridesk.platform.ticket.TicketWatchers;
 import io.safaridesk.platform.ticket.Tickets;
+import io.safaridesk.platform.webhook.Webhooks;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +40,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs the workspace's triggers on a ticket event and its time rules on a sweep (the workspace in context). Each rule
@@ -56,6 +62,9 @@ public class AutomationRuns {
     private static final Logger log = LoggerFactory.getLogger(AutomationRuns.class);
     private static final int PAGE = 200;
 
+    /** The type of the messages the {@code call_webhook} action sends. */
+    public static final String WEBHOOK_TYPE = "automation.fired";
+
     @PersistenceContext
     private EntityManager entityManager;
 
@@ -67,6 +76,7 @@ public class AutomationRuns {
     private final TicketWatchers watchers;
     private final TicketConversation conversation;
     private final Calendars calendars;
+    private final Webhooks webhooks;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final Clock clock;
@@ -81,6 +91,7 @@ public class AutomationRuns {
             TicketWatchers watchers,
             TicketConversation conversation,
             Calendars calendars,
+            Webhooks webhooks,
             PlatformTransactionManager transactions,
             Clock clock,
             @Value("${safaridesk.automation.max-depth:5}") int maxDepth) {
@@ -92,6 +103,7 @@ public class AutomationRuns {
         this.watchers = watchers;
         this.conversation = conversation;
         this.calendars = calendars;
+        this.webhooks = webhooks;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.readOnly = new TransactionTemplate(transactions);
@@ -212,7 +224,7 @@ public class AutomationRuns {
                 if (!firing(rule, ticketId, key[0], depth, "APPLIED", null)) {
                     return false;
                 }
-                List<UUID> caused = DomainEvents.capturing(() -> act(rule, ticket, actor));
+                List<UUID> caused = DomainEvents.capturing(() -> act(rule, ticket, key[0], actor));
                 for (UUID id : caused) {
                     entityManager
                             .createNativeQuery("insert into automation_caused_events (message_id, chain, depth)"
@@ -243,7 +255,7 @@ public class AutomationRuns {
     }
 
     /** Runs the rule's actions in order, after one history entry naming it. */
-    private void act(AutomationRule rule, Ticket start, Actor actor) {
+    private void act(AutomationRule rule, Ticket start, String episode, Actor actor) {
         Ticket ticket = start;
         tickets.automationApplied(ticket.id(), rule.kind().label(), rule.name(), actor);
         for (RuleAction action : rule.actions()) {
@@ -266,9 +278,47 @@ public class AutomationRuns {
                 case "add_note" ->
                     conversation.note(
                             ticket.id(), new TicketConversation.Draft("actions", value.asString(), Channel.API), actor);
+                case "call_webhook" -> call(value.asLong(), rule, ticket, episode);
                 default -> throw new IllegalStateException("Unknown action " + action.type());
             }
         }
+    }
+
+    /**
+     * Queues a message for the webhook ({@code automation.fired}, signed and retried like every webhook message); its
+     * id is derived from the rule, ticket and chain or episode, so a retried firing sends nothing twice.
+     */
+    private void call(long webhookId, AutomationRule rule, Ticket ticket, String episode) {
+        Instant now = clock.instant();
+        UUID messageId = UUID.nameUUIDFromBytes(
+                (rule.id() + ":" + ticket.id() + ":" + episode).getBytes(StandardCharsets.UTF_8));
+        ObjectNode data = JsonMapper.shared().createObjectNode();
+        data.put("rule_id", rule.id());
+        data.put("rule_kind", rule.kind().label());
+        data.put("rule_name", rule.name());
+        data.put("ticket_id", ticket.id());
+        data.put("number", ticket.number());
+        data.put("status", statuses.get(ticket.statusId()).name());
+        data.put("priority", ticket.priority().name());
+        if (ticket.assigneeId() == null) {
+            data.putNull("assignee_id");
+        } else {
+            data.put("assignee_id", ticket.assigneeId());
+        }
+        if (ticket.departmentId() == null) {
+            data.putNull("department_id");
+        } else {
+            data.put("department_id", ticket.departmentId());
+        }
+        ArrayNode tags = data.putArray("tags");
+        ticket.tags().forEach(tags::add);
+        data.put("at", now.toString());
+        ObjectNode body = JsonMapper.shared().createObjectNode();
+        body.put("type", WEBHOOK_TYPE);
+        body.put("timestamp", now.toString());
+        body.put("workspace", TenantContext.current().value());
+        body.set("data", data);
+        webhooks.call(webhookId, messageId, WEBHOOK_TYPE, JsonMapper.shared().writeValueAsString(body));
     }
 
     private static MacroActions fields(

@@ -11,6 +11,7 @@ import io.safaridesk.platform.ticket.Priority;
 import io.safaridesk.platform.ticket.StatusCategory;
 import io.safaridesk.platform.ticket.Tags;
 import io.safaridesk.platform.ticket.TicketStatuses;
+import io.safaridesk.platform.webhook.Webhooks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,14 +73,18 @@ class RuleChecks {
             "add_tags",
             "remove_tags",
             "add_watcher",
-            "add_note");
+            "add_note",
+            "call_webhook");
 
     private final TicketStatuses statuses;
     private final Agents agents;
     private final Departments departments;
     private final Calendars calendars;
+    private final Webhooks webhooks;
 
-    RuleChecks(TicketStatuses statuses, Agents agents, Departments departments, Calendars calendars) {
+    RuleChecks(
+            TicketStatuses statuses, Agents agents, Departments departments, Calendars calendars, Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.statuses = statuses;
         this.agents = agents;
         this.departments = departments;
@@ -312,6 +317,13 @@ class RuleChecks {
                 }
                 yield NODES.numberNode(id);
             }
+            case "call_webhook" -> {
+                Long id = optionalId(at, value);
+                if (id == null || !webhookExists(id)) {
+                    throw ApiProblem.invalidField(at, "names no webhook of this workspace");
+                }
+                yield NODES.numberNode(id);
+            }
             case "add_tags", "remove_tags" -> {
                 List<String> tags = tags(at, value);
                 if (tags.isEmpty()) {
@@ -329,6 +341,15 @@ class RuleChecks {
                 yield NODES.stringNode(html);
             }
         };
+    }
+
+    private boolean webhookExists(long id) {
+        try {
+            webhooks.get(id);
+            return true;
+        } catch (ApiProblem e) {
+            return false;
+        }
     }
 
     private static List<String> tags(String at, JsonNode value) {
