@@ -2,14 +2,12 @@ package io.safaridesk.helpdesk.portal;
 
 import io.safaridesk.domain.contact.Contact;
 import io.safaridesk.domain.contact.Contacts;
+import io.safaridesk.domain.kb.KbAnalytics;
 import io.safaridesk.domain.settings.Settings;
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.Ticket;
 import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.domain.contact.Contact;
-import io.safaridesk.domain.contact.Contacts;
-import io.safaridesk.domain.kb.KbAnalytics;
 import io.safaridesk.platform.ratelimit.RateLimiter;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.tenancy.TenantSlug;

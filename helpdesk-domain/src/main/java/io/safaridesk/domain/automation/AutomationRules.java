@@ -1,9 +1,9 @@
 package io.safaridesk.domain.automation;
 
-import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.platform.error.ApiProblem;
 import io.safaridesk.domain.ticket.Ticket;
 import io.safaridesk.domain.ticket.Tickets;
+import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.error.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;

@@ -1,14 +1,10 @@
 package io.safaridesk.domain.automation;
 
-import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.domain.contact.Contacts;
-import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.platform.events.DomainEvents;
 import io.safaridesk.domain.macro.MacroActions;
 import io.safaridesk.domain.macro.MacroRuns;
 import io.safaridesk.domain.sla.BusinessTimeCalculator;
 import io.safaridesk.domain.sla.Calendars;
-import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.Priority;
 import io.safaridesk.domain.ticket.Ticket;
@@ -17,6 +13,10 @@ import io.safaridesk.domain.ticket.TicketStatuses;
 import io.safaridesk.domain.ticket.TicketWatchers;
 import io.safaridesk.domain.ticket.Tickets;
 import io.safaridesk.domain.webhook.Webhooks;
+import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.platform.events.DomainEvents;
+import io.safaridesk.platform.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;

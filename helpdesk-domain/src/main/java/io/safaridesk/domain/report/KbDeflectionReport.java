@@ -6,9 +6,9 @@ import static io.safaridesk.domain.report.Reports.number;
 import static io.safaridesk.domain.report.Reports.percent;
 import static io.safaridesk.domain.report.Reports.row;
 
+import io.safaridesk.domain.ticket.TicketSearch;
 import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.platform.error.ApiProblem;
-import io.safaridesk.domain.ticket.TicketSearch;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package io.safaridesk.worker.automation;
 
-import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.domain.automation.AutomationRule;
 import io.safaridesk.domain.automation.AutomationRules;
 import io.safaridesk.domain.automation.RuleKind;
+import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

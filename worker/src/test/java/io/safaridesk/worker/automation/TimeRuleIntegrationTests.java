@@ -3,14 +3,14 @@ package io.safaridesk.worker.automation;
 import static io.safaridesk.worker.automation.AutomationTestSupport.timeRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.domain.automation.AutomationRule;
 import io.safaridesk.domain.automation.AutomationRules;
 import io.safaridesk.domain.automation.AutomationRuns;
-import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.Ticket;
 import io.safaridesk.domain.ticket.Tickets;
+import io.safaridesk.platform.actor.Actor;
+import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.worker.testing.WorkerIntegrationTest;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;
 import io.safaridesk.worker.testing.WorkerTestWorkspaces;

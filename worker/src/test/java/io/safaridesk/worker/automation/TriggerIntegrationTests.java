@@ -4,13 +4,13 @@ import static io.safaridesk.worker.automation.AutomationTestSupport.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.domain.automation.AutomationRule;
 import io.safaridesk.domain.automation.AutomationRules;
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.Priority;
 import io.safaridesk.domain.ticket.Ticket;
 import io.safaridesk.domain.ticket.Tickets;
+import io.safaridesk.platform.actor.Actor;
 import io.safaridesk.worker.outbox.OutboxRelay;
 import io.safaridesk.worker.testing.WorkerIntegrationTest;
 import io.safaridesk.worker.testing.WorkerTestWorkspace;

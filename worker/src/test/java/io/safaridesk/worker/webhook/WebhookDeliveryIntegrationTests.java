@@ -3,6 +3,8 @@ package io.safaridesk.worker.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.safaridesk.domain.automation.AutomationRules;
+import io.safaridesk.domain.automation.RuleKind;
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.Ticket;
 import io.safaridesk.domain.ticket.Tickets;
@@ -10,8 +12,6 @@ import io.safaridesk.domain.webhook.WebhookDelivery;
 import io.safaridesk.domain.webhook.WebhookSubscription;
 import io.safaridesk.domain.webhook.Webhooks;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.domain.automation.AutomationRules;
-import io.safaridesk.domain.automation.RuleKind;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.worker.mail.MailDelivery;
 import io.safaridesk.worker.outbox.OutboxRelay;

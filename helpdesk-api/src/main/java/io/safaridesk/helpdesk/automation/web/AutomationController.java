@@ -2,17 +2,16 @@ package io.safaridesk.helpdesk.automation.web;
 
 import static io.safaridesk.helpdesk.security.Caller.ADMIN;
 
-import io.safaridesk.helpdesk.security.Callers;
-
+import io.safaridesk.domain.automation.AutomationRules;
+import io.safaridesk.domain.automation.RuleKind;
 import io.safaridesk.helpdesk.automation.web.AutomationRequests.DryRunRequest;
 import io.safaridesk.helpdesk.automation.web.AutomationRequests.RuleRequest;
 import io.safaridesk.helpdesk.automation.web.AutomationViews.DryRunView;
 import io.safaridesk.helpdesk.automation.web.AutomationViews.RulePage;
 import io.safaridesk.helpdesk.automation.web.AutomationViews.RuleView;
 import io.safaridesk.helpdesk.automation.web.AutomationViews.VerdictView;
+import io.safaridesk.helpdesk.security.Callers;
 import io.safaridesk.platform.actor.Actor;
-import io.safaridesk.domain.automation.AutomationRules;
-import io.safaridesk.domain.automation.RuleKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -117,8 +116,7 @@ class AutomationController {
                 .toList());
     }
 
-    private static ResponseEntity<RuleView> created(
-            String path, io.safaridesk.domain.automation.AutomationRule rule) {
+    private static ResponseEntity<RuleView> created(String path, io.safaridesk.domain.automation.AutomationRule rule) {
         return ResponseEntity.created(URI.create(path + rule.id())).body(RuleView.of(rule));
     }
 }
