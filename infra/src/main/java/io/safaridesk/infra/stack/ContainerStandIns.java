@@ -19,7 +19,7 @@ import org.testcontainers.rabbitmq.RabbitMQContainer;
  * reusable (Testcontainers' reuse, which the caller turns on with {@code TESTCONTAINERS_REUSE_ENABLE=true}): the test
  * JVMs of one build (one per module) then share one set, as they share the machine's services in CI's stack stage,
  * instead of each waiting for its own Keycloak to create its schema. Nothing stops them then: the caller removes them
- * with the network (every container of this class joins it in that case).
+ * by the label {@value #RUN_LABEL} (the network's name), then the network.
  */
 final class ContainerStandIns implements StandIns {
 
@@ -31,6 +31,7 @@ final class ContainerStandIns implements StandIns {
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(5);
 
     static final String SHARED_NETWORK = "SAFARIDESK_CONTAINER_NETWORK";
+    static final String RUN_LABEL = "io.safaridesk.container-network";
 
     private final ContainerImages images;
     private final String keycloakDatabase;
@@ -49,6 +50,13 @@ final class ContainerStandIns implements StandIns {
             network = shared() ? new ExistingNetwork(sharedNetwork) : Network.newNetwork();
         }
         return network;
+    }
+
+    /** A shared container carries the network's name as a label: the caller removes what carries it. */
+    private void shareable(GenericContainer<?> container) {
+        if (shared()) {
+            container.withLabel(RUN_LABEL, sharedNetwork);
+        }
     }
 
     private boolean shared() {
@@ -82,6 +90,7 @@ final class ContainerStandIns implements StandIns {
                 .withNetworkAliases(POSTGRES_ALIAS)
                 .withStartupTimeout(SERVICE_START_TIMEOUT)
                 .withReuse(shared());
+        shareable(postgres);
         postgres.start();
         ServiceEndpoints.Database database =
                 new ServiceEndpoints.Database(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
@@ -99,9 +108,7 @@ final class ContainerStandIns implements StandIns {
         RabbitMQContainer rabbit = new RabbitMQContainer(images.rabbitmq())
                 .withStartupTimeout(SERVICE_START_TIMEOUT)
                 .withReuse(shared());
-        if (shared()) {
-            rabbit.withNetwork(network()); // on the run's network, so that the caller finds it to remove it
-        }
+        shareable(rabbit);
         rabbit.start();
         URI uri = URI.create("amqp://" + rabbit.getAdminUsername() + ":" + rabbit.getAdminPassword() + "@"
                 + rabbit.getHost() + ":" + rabbit.getAmqpPort());
@@ -120,9 +127,7 @@ final class ContainerStandIns implements StandIns {
                 .withExposedPorts(3025, 3143)
                 .waitingFor(Wait.forListeningPorts(3025, 3143).withStartupTimeout(SERVICE_START_TIMEOUT))
                 .withReuse(shared());
-        if (shared()) {
-            mail.withNetwork(network());
-        }
+        shareable(mail);
         mail.start();
         ServiceEndpoints.Mail endpoint = new ServiceEndpoints.Mail(
                 mail.getHost(), mail.getMappedPort(3025), mail.getHost(), mail.getMappedPort(3143));
@@ -163,6 +168,7 @@ final class ContainerStandIns implements StandIns {
         if (network != null) {
             keycloak.withNetwork(network);
         }
+        shareable(keycloak);
         keycloak.start();
         URI url = URI.create("http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080));
         return new Started<>(
