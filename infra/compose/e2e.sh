@@ -49,6 +49,7 @@ cleanup() {
   fi
   "$engine" rm -f "$domain_server" >/dev/null 2>&1 || true
   "${compose[@]}" down -v -t 45 >/dev/null 2>&1 || true
+  "$engine" network rm -f "${project}_default" >/dev/null 2>&1 || true # podman-compose 1.0 leaves it
   rm -rf "$work"
   left=$("$engine" ps -a -q --filter "label=com.docker.compose.project=$project" | wc -l)
   [ "$left" -eq 0 ] || { echo "[e2e] $left container(s) of $project left behind" >&2; status=1; }
