@@ -17,9 +17,26 @@ scratch="$(mktemp -d)"
 declare -A pid port
 cleanup() { for p in "${pid[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$scratch"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# a free port: any (the kernel's choice), or from SAFARIDESK_BENCH_PORTS=FIRST-LAST on a shared machine
+taken=()
+free_port() {
+  python3 - "${SAFARIDESK_BENCH_PORTS:-0-0}" "${taken[@]}" <<'PY'
+import socket, sys
+first, last = map(int, sys.argv[1].split("-"))
+for candidate in range(first, last + 1):
+    if str(candidate) in sys.argv[2:] and candidate:
+        continue
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", candidate)); print(s.getsockname()[1]); break
+    except OSError:
+        pass
+    finally:
+        s.close()
+PY
+}
 start() { # name, jar, port variable
-  port[$1]="$(free_port)"
+  port[$1]="$(free_port)"; taken+=("${port[$1]}")
   env "$3=${port[$1]}" SAFARIDESK_DB_POOL_SIZE=10 SAFARIDESK_QUEUE_PREFIX="safaridesk.footprint-$$" SAFARIDESK_MESSAGING_QUEUE_EXPIRES=2m \
     "$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=70 -Xmx600m -jar "$2" --logging.level.root=WARN > "$scratch/$1.log" 2>&1 &
   pid[$1]="$!"

@@ -49,6 +49,7 @@ cleanup() {
   fi
   "$engine" rm -f "$domain_server" >/dev/null 2>&1 || true
   "${compose[@]}" down -v -t 45 >/dev/null 2>&1 || true
+  "$engine" network rm -f "${project}_default" >/dev/null 2>&1 || true # podman-compose 1.0 leaves it
   rm -rf "$work"
   left=$("$engine" ps -a -q --filter "label=com.docker.compose.project=$project" | wc -l)
   [ "$left" -eq 0 ] || { echo "[e2e] $left container(s) of $project left behind" >&2; status=1; }
@@ -124,6 +125,7 @@ http POST /api/v1/auth/register "$(jq -nc --arg s "$slug" --arg d "$domain" --ar
   '{business_name:"E2E Safaris", slug:$s, domain:$d, admin_name:"Owner", admin_email:$e, admin_password:$p}')"
 expect 201 register
 cp "$work/body" "$work/registered.json"
+status_token=$(jq -r .status_token "$work/registered.json")
 subject=$(mail_subject "$admin" "sign-up code")
 otp_code=$(grep -o '[0-9]\{6\}' <<< "$subject" | head -1)
 http POST /api/v1/auth/verify-otp/ "$(jq -nc --arg s "$slug" --arg c "$otp_code" '{slug:$s, code:$c}')"
@@ -151,7 +153,7 @@ chmod -R a+rX "$work/srv"
   "${SAFARIDESK_IMAGE_PREFIX:-localhost/safaridesk}/front-door:${SAFARIDESK_IMAGE_TAG:-0.1.0-SNAPSHOT}" \
   -c /srv/nginx.conf -g 'daemon off;' >/dev/null
 for _ in $(seq 30); do
-  http POST /api/v1/auth/verify-domain "$(jq -nc --arg s "$slug" '{slug:$s}')"
+  http POST /api/v1/auth/verify-domain "$(jq -nc --arg s "$slug" '{slug:$s}')" "" "X-Signup-Token: $status_token"
   [ "$(body .domain.verified)" = true ] && break
   sleep 2
 done

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
     "agent",
     "apitoken",
     "attachment",
+    "automation",
     "contact",
     "department",
     "export",

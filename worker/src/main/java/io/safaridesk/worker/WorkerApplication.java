@@ -12,16 +12,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication(scanBasePackages = {"io.safaridesk.worker", "io.safaridesk.platform"})
-// no knowledge base, macros, reports or API tokens: the worker sends, receives, sweeps and exports (tasks, because a
-// ticket that mail or a sweep solves is held by its open tasks: ticket's OpenTaskGuard is task's)
+// no knowledge base, reports or API tokens: the worker sends, receives, sweeps, exports and runs automation (macros,
+// whose field changes triggers reuse; tasks, because a ticket that mail or a rule solves is held by its open tasks)
 @HelpdeskFeatures({
     "agent",
     "attachment",
+    "automation",
     "contact",
     "department",
     "export",
     "history",
     "inbound",
+    "macro",
     "mail",
     "notification",
     "profile",

@@ -54,15 +54,31 @@ public class PortalKnowledgeBase {
         return in(workspace, () -> search.list(filter, KbSearch.Audience.READER, afterId, limit));
     }
 
-    /** Full-text search, the costliest anonymous read: rate-limited per client address ({@code kb-search-address}). */
+    /**
+     * Full-text search, the costliest anonymous read: rate-limited per client address ({@code kb-search-address}). The
+     * first page of a search with words is noted for the KB deflection report.
+     */
     public KbSearch.Results search(
-            String workspace, String text, KbSearch.Filter filter, String cursor, int limit, String clientAddress) {
-        limits.take("kb-search-address", clientAddress);
-        return in(workspace, () -> search.search(text, filter, KbSearch.Audience.READER, cursor, limit));
+            String workspace, String text, KbSearch.Filter filter, String cursor, int limit, Visitor visitor) {
+        limits.take("kb-search-address", visitor.address());
+        return in(workspace, () -> {
+            KbSearch.Results results = search.search(text, filter, KbSearch.Audience.READER, cursor, limit);
+            if (text != null && !text.isBlank() && (cursor == null || cursor.isBlank())) {
+                analytics.recordPortal(visitorId(visitor), KbAnalytics.PortalActivity.SEARCH, null, null);
+            }
+            return results;
+        });
     }
 
+    /** An article read, counted as a view (once a visitor and day) and noted for the KB deflection report. */
     public KbArticles.Reading read(String workspace, String slug, Visitor visitor) {
-        return in(workspace, () -> articles.readPublished(slug, visitorId(visitor)));
+        return in(workspace, () -> {
+            String reader = visitorId(visitor);
+            KbArticles.Reading reading = articles.readPublished(slug, reader);
+            analytics.recordPortal(
+                    reader, KbAnalytics.PortalActivity.VIEW, reading.article().id(), null);
+            return reading;
+        });
     }
 
     public KbAnalytics.Stats vote(String workspace, String slug, boolean helpful, Visitor visitor) {

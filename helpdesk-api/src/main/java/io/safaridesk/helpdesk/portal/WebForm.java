@@ -2,6 +2,7 @@ package io.safaridesk.helpdesk.portal;
 
 import io.safaridesk.domain.contact.Contact;
 import io.safaridesk.domain.contact.Contacts;
+import io.safaridesk.domain.kb.KbAnalytics;
 import io.safaridesk.domain.settings.Settings;
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.Ticket;
@@ -29,6 +30,7 @@ public class WebForm {
     private final Settings settings;
     private final TransactionTemplate transactions;
     private final RateLimiter limits;
+    private final KbAnalytics analytics;
 
     WebForm(
             PortalWorkspaces workspaces,
@@ -36,13 +38,15 @@ public class WebForm {
             Tickets tickets,
             Settings settings,
             TransactionTemplate transactions,
-            RateLimiter limits) {
+            RateLimiter limits,
+            KbAnalytics analytics) {
         this.workspaces = workspaces;
         this.contacts = contacts;
         this.tickets = tickets;
         this.settings = settings;
         this.transactions = transactions;
         this.limits = limits;
+        this.analytics = analytics;
     }
 
     /** What the form sent. */
@@ -52,7 +56,11 @@ public class WebForm {
     /** All the form learns back: the number of its ticket. */
     public record Receipt(String ticketId) {}
 
-    public Receipt submit(String slug, Submission submission, String clientIp) {
+    /**
+     * Opens the ticket; the client's address and user agent identify the visitor as the portal's knowledge base does
+     * (a keyed hash), for the KB deflection report.
+     */
+    public Receipt submit(String slug, Submission submission, String clientIp, String userAgent) {
         limits.take("web-form-address", clientIp);
         TenantSlug tenant = workspaces.active(slug);
         String email = submission.email().strip().toLowerCase(Locale.ROOT);
@@ -74,6 +82,11 @@ public class WebForm {
                                     null,
                                     null),
                             Actor.webForm(requester.name(), requester.id()));
+                    analytics.recordPortal(
+                            analytics.anonymous(clientIp, userAgent),
+                            KbAnalytics.PortalActivity.TICKET,
+                            null,
+                            ticket.id());
                     return new Receipt(settings.current().ticketNumberPrefix() + ticket.number());
                 }));
     }

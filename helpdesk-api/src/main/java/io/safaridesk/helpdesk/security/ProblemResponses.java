@@ -2,6 +2,7 @@ package io.safaridesk.helpdesk.security;
 
 import io.safaridesk.domain.apitoken.ApiScope;
 import io.safaridesk.platform.error.ApiProblem;
+import io.safaridesk.platform.error.DatabaseUnavailable;
 import io.safaridesk.platform.tenancy.TenantSlug;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,6 +35,14 @@ class ProblemResponses {
         return (request, response, e) -> {
             if (e instanceof TenantNotServed) {
                 write(response, HttpStatus.FORBIDDEN, "workspace-not-served", e.getMessage());
+            } else if (e instanceof AuthenticationServiceException && DatabaseUnavailable.isCause(e)) {
+                // the workspace of the token could not be looked up: the database is cut off, not the caller
+                response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+                write(
+                        response,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "database-unavailable",
+                        DatabaseUnavailable.problem().getDetail());
             } else if (e instanceof AuthenticationServiceException) {
                 // the token could not be checked (the realm's keys did not come): our fault, not the caller's
                 response.setHeader("Retry-After", "5");

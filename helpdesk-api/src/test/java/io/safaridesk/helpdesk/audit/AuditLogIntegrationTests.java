@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.safaridesk.helpdesk.testing.Api;
+import io.safaridesk.helpdesk.testing.TestWorkspace;
+import io.safaridesk.helpdesk.testing.TestWorkspaces;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import io.safaridesk.platform.audit.AuditLog;
 import io.safaridesk.platform.tenancy.TenantContext;
+import io.safaridesk.platform.testing.RawHttp;
+import io.safaridesk.platform.testing.TestHttp;
+import io.safaridesk.platform.testing.Totp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +179,75 @@ class AuditLogIntegrationTests extends TwoWorkspaceApiTests {
                 .isEqualTo((int) before);
         assertThat(jdbc.sql("select count(*) from " + table).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void loginsRefusalsAndLockoutsAreInTheWorkspacesLogForItsAdminsOnly() {
+        TestWorkspace.User agent = acme.addUser("agent");
+        String address = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+        String victim = "victim-" + java.util.UUID.randomUUID().toString().substring(0, 6) + "@acme.test";
+
+        assertThat(login(acme, agent.username(), agent.password(), Totp.now(agent.otpSecret()), address)
+                        .status())
+                .isEqualTo(200);
+        assertThat(login(acme, agent.username(), "Wrong-Horse-1", Totp.now(agent.otpSecret()), address)
+                        .status())
+                .isEqualTo(401);
+        RawHttp.Response stopped = null;
+        for (int attempt = 0; attempt < 6; attempt++) {
+            stopped = login(acme, victim, "Guessed-Horse-" + attempt, "123456", TestHttp.freshClientAddress());
+        }
+        assertThat(stopped.status()).as("the product's per-account limit").isEqualTo(429);
+
+        List<JsonNode> logins = items(api.get(LOG + "?action=auth/login&limit=100", acmeAdmin));
+        JsonNode success = logins.stream()
+                .filter(e -> e.get("status").asInt() == 200
+                        && e.get("actor_name").asString().equals(agent.username()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no successful login in " + logins));
+        assertThat(success.get("action").asString()).isEqualTo("POST /api/v1/auth/login");
+        assertThat(success.get("target").asString()).isEqualTo("login");
+        assertThat(success.get("actor_role").asString()).isEqualTo("agent");
+        assertThat(success.get("actor_user_id").asString())
+                .isNotEqualTo("anonymous")
+                .isNotBlank();
+        assertThat(success.get("client_address").asString()).isEqualTo(address);
+        assertThat(logins)
+                .filteredOn(e -> e.get("status").asInt() == 401
+                        && e.get("actor_name").asString().equals(agent.username()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("target").asString())
+                            .isEqualTo("login refused: wrong email, password or authenticator code");
+                    assertThat(e.get("client_address").asString()).isEqualTo(address);
+                });
+        List<JsonNode> victims = logins.stream()
+                .filter(e -> e.get("actor_name").asString().equals(victim))
+                .toList();
+        assertThat(victims).extracting(e -> e.get("status").asInt()).containsOnly(401, 429);
+        assertThat(victims)
+                .filteredOn(e -> e.get("status").asInt() == 429)
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("target").asString()).contains("locked"));
+        assertThat(logins.toString()).doesNotContain("Wrong-Horse-1").doesNotContain("Guessed-Horse");
+
+        String otherAgent = acme.token(acme.addUser("agent"));
+        String customer = acme.token(acme.addUser("customer"));
+        assertThat(api.get(LOG + "?action=auth/login", null).status()).isEqualTo(401);
+        assertThat(api.get(LOG + "?action=auth/login", otherAgent).status()).isEqualTo(403);
+        assertThat(api.get(LOG + "?action=auth/login", customer).status()).isEqualTo(403);
+        List<JsonNode> globexSees = items(api.get(LOG + "?action=auth/login&limit=100", globexAdmin));
+        assertThat(globexSees.toString()).doesNotContain(agent.username()).doesNotContain(victim);
+    }
+
+    private static RawHttp.Response login(
+            TestWorkspace workspace, String email, String password, String otp, String address) {
+        String body = "{\"workspace\":\"" + workspace.slug() + "\",\"email\":\"" + email + "\",\"password\":\""
+                + password + "\",\"otp\":\"" + otp + "\"}";
+        return RawHttp.send(
+                TestWorkspaces.provisioningPort(),
+                "POST /api/v1/auth/login HTTP/1.1\r\nContent-Type: application/json\r\nX-Forwarded-For: " + address,
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<JsonNode> items(Api.Reply page) {

@@ -19,7 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Reports at scale, in one workspace: generates N tickets spread over two years with their history (report facts,
  * solved and reopened transitions, an agent reply each, SLA clocks) in 20 departments and 50 agents, then measures
  * every dashboard and report call and the view counts through the API (p50, p95), as an admin and as an agent of two
- * departments. Run by {@code infra/bench/reports.sh}; not a test.
+ * departments, with the raw limit (the same statements' floor over JDBC) and the load average measured in the same run.
+ * Run by {@code infra/bench/reports.sh}; not a test.
  *
  * <p>Arguments: {@code <tickets to generate> <requests per call>}.
  */
@@ -54,17 +55,83 @@ public final class ReportBenchmark {
             }
             calls.put("volume (1 year, weekly)", "/api/v1/reports/volume?interval=week&start=" + yearAgo());
             calls.put("sla breaches page", "/api/v1/reports/sla/breaches?limit=50");
+            calls.put("kb-deflection (30 days)", "/api/v1/reports/kb-deflection");
+
+            // the raw limit in the same run: the statements' floor, timed over JDBC on the same pool
+            Map<String, String> raw = new LinkedHashMap<>();
+            raw.put("raw: select 1", "select 1");
+            raw.put("raw: read the ticket_counts rollup", "select count(*), sum(tickets) from ticket_counts");
+            raw.put(
+                    "raw: count(*) of 30 days' tickets",
+                    "select count(*) from tickets where created_at >= now() - interval '30 days'");
+            System.out.println("load average before measuring: " + loadAverage());
+            Map<String, Long> rawP95 = new LinkedHashMap<>();
+            for (var statement : raw.entrySet()) {
+                List<Long> micros = rawLatencies(dataSource, schema, statement.getValue(), requests);
+                rawP95.put(statement.getKey(), TicketBenchmark.percentile(micros, 95));
+                System.out.printf("  %-36s %s%n", statement.getKey(), TicketBenchmark.summary(micros));
+            }
+            long rollupP95 = rawP95.get("raw: read the ticket_counts rollup");
+            long scanP95 = rawP95.get("raw: count(*) of 30 days' tickets");
             for (var caller : Map.of("admin", admin, "agent of 2 of 20 departments", agent)
                     .entrySet()) {
-                System.out.println("as " + caller.getKey() + ":");
+                System.out.println("as " + caller.getKey() + " (load average " + loadAverage() + "):");
                 for (var call : calls.entrySet()) {
+                    if (call.getKey().startsWith("kb-") && caller.getValue() == agent) {
+                        continue; // KB deflection is for callers who see every ticket
+                    }
                     String token = workspace.token(caller.getValue());
                     List<Long> micros = latencies(client, token, call.getValue(), requests);
-                    System.out.printf("  %-28s %s%n", call.getKey(), TicketBenchmark.summary(micros));
+                    long baseline = call.getKey().equals("counts") ? rollupP95 : scanP95;
+                    System.out.printf(
+                            "  %-28s %s; p95 %.1fx the raw %s%n",
+                            call.getKey(),
+                            TicketBenchmark.summary(micros),
+                            TicketBenchmark.percentile(micros, 95) / (double) Math.max(1, baseline),
+                            call.getKey().equals("counts") ? "rollup read" : "30-day count");
                 }
             }
+            for (var statement : raw.entrySet()) {
+                System.out.printf(
+                        "  again at the end: %-36s %s%n",
+                        statement.getKey(),
+                        TicketBenchmark.summary(rawLatencies(dataSource, schema, statement.getValue(), requests)));
+            }
+            System.out.println("load average after measuring: " + loadAverage());
         }
         System.exit(0);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static List<Long> rawLatencies(DataSource dataSource, String schema, String statement, int requests)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement()) {
+            connection.setSchema(schema);
+            int warmUp = Math.max(5, requests / 10);
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < warmUp + requests; i++) {
+                long started = System.nanoTime();
+                try (java.sql.ResultSet rows = sql.executeQuery(statement)) {
+                    while (rows.next()) {
+                        rows.getObject(1);
+                    }
+                }
+                if (i >= warmUp) {
+                    micros.add((System.nanoTime() - started) / 1000);
+                }
+            }
+            Collections.sort(micros);
+            return micros;
+        }
     }
 
     private static String yearAgo() {
@@ -115,6 +182,9 @@ public final class ReportBenchmark {
                     + " (select id from sla_calendars order by id limit 1) cal");
             sql.execute("alter table tickets disable trigger tickets_counted");
             sql.execute("alter table tickets disable trigger tickets_recounted");
+            // the marks' triggers update a ticket per history row: set the marks in one statement each at the end
+            sql.execute("alter table ticket_sla_metrics disable trigger ticket_sla_metrics_marked");
+            sql.execute("alter table ticket_report_facts disable trigger ticket_report_facts_marked");
             long spacing = Duration.ofDays(730).toSeconds() * 1000 / count; // milliseconds between tickets
             int batch = 100_000;
             for (int done = 0; done < count; done += batch) {
@@ -136,9 +206,6 @@ public final class ReportBenchmark {
                         + " 'bench', c, c from ids, " + series + ", lateral (select now() - make_interval(secs =>"
                         + " cast(" + count + " - n as bigint) * " + spacing + " / 1000.0) c) created");
             }
-            sql.execute("alter table tickets enable trigger tickets_counted");
-            sql.execute("alter table tickets enable trigger tickets_recounted");
-            sql.execute("select ticket_counts_rebuild()");
             sql.execute("insert into ticket_report_facts (ticket_id, first_response_at, first_response_seconds,"
                     + " first_response_business_seconds, solved_at, resolution_seconds, resolution_business_seconds,"
                     + " reopen_count, agent_replies) select t.id, t.first_response_at,"
@@ -163,6 +230,23 @@ public final class ReportBenchmark {
                     + " case when t.first_response_at is null then 'STOPPED' else 'MET' end, t.created_at,"
                     + " t.first_response_at, case when t.number % 10 = 0 then t.created_at + interval '1 hour' end,"
                     + " t.created_at from tickets t, ids where t.number % 2 = 0");
+            // portal reading for KB deflection: 500,000 searches and reads by 50,000 visitors over the two years, and
+            // the web-form tickets (a fifth) opened by the same visitors
+            sql.execute("insert into kb_portal_activity (visitor, kind, at) select 'a:' || (g % 50000),"
+                    + " case when g % 3 = 0 then 'VIEW' else 'SEARCH' end, now() - make_interval(secs => g * 126.0)"
+                    + " from generate_series(1, 500000) g");
+            sql.execute(
+                    "insert into kb_portal_activity (visitor, kind, ticket_id, at) select 'a:' || (t.number % 50000),"
+                            + " 'TICKET', t.id, t.created_at from tickets t where t.channel = 'WEB'");
+            sql.execute("update tickets set sla_breached = true where id in (select ticket_id from"
+                    + " ticket_sla_metrics where breached_at is not null)");
+            sql.execute("update tickets set reopened = true where id in (select ticket_id from ticket_report_facts"
+                    + " where reopen_count > 0)");
+            sql.execute("alter table ticket_sla_metrics enable trigger ticket_sla_metrics_marked");
+            sql.execute("alter table ticket_report_facts enable trigger ticket_report_facts_marked");
+            sql.execute("alter table tickets enable trigger tickets_counted");
+            sql.execute("alter table tickets enable trigger tickets_recounted");
+            sql.execute("select ticket_counts_rebuild()");
             sql.execute("analyze");
         }
     }

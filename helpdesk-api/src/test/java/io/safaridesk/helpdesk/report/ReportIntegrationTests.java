@@ -7,9 +7,11 @@ import io.safaridesk.helpdesk.testing.Api;
 import io.safaridesk.helpdesk.testing.TwoWorkspaceApiTests;
 import io.safaridesk.platform.tenancy.TenantContext;
 import io.safaridesk.platform.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +162,7 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
         slaOn(department, calendar);
         at("2030-04-08T07:00:00Z"); // Monday 09:00 CEST
         long answered = ticket(department, "HIGH", "EMAIL", null);
-        long ignored = ticket(department, "HIGH", "EMAIL", null);
+        long ignored = ticket(department, "HIGH", "EMAIL", null, "=1+2 printer");
         at("2030-04-08T07:30:00Z");
         reply(answered);
         at("2030-04-08T09:00:00Z");
@@ -184,6 +186,35 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
         assertThat(breaches.body().get("items").get(0).get("breached_at").asString())
                 .as("when the sweep saw it")
                 .isEqualTo("2030-04-08T09:00:00Z");
+        String breachesCsv =
+                "/api/v1/reports/sla/breaches?department=" + department + "&start=2030-04-08&end=2030-04-08&limit=1";
+        Api.Download csv = api.download(breachesCsv + "&format=csv", acmeAdmin);
+        assertThat(csv.contentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
+                .isTrue();
+        List<String> lines =
+                new String(csv.content(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines)
+                .first()
+                .isEqualTo("id,ticket_id,number,subject,metric,policy,priority,assignee_id,due_at,breached_at");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1))
+                .as("every breach of the period, whatever the page size; the subject guarded against formulas")
+                .startsWith(breaches.body().get("items").get(0).get("id").asLong() + "," + ignored + ",")
+                .contains(",'=1+2 printer,FIRST_RESPONSE,")
+                .endsWith(",2030-04-08T08:00:00Z,2030-04-08T09:00:00Z");
+        Api.Download accepted = api.download(breachesCsv, acmeAdmin, Map.of("Accept", "text/csv"));
+        assertThat(accepted.contentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
+                .isTrue();
+        assertThat(new String(accepted.content(), StandardCharsets.UTF_8).lines())
+                .hasSize(2);
+        assertThat(new String(
+                                api.download(breachesCsv + "&format=csv", acmeAgent)
+                                        .content(),
+                                StandardCharsets.UTF_8)
+                        .lines())
+                .as("an agent outside the department gets the header only")
+                .hasSize(1);
+        assertProblem(api.get(breachesCsv + "&format=xml", acmeAdmin), "format");
 
         JsonNode agents = report("agents", department, "start=2030-04-08&end=2030-04-08");
         assertThat(agents.get("totals").get("public_replies").asLong()).isEqualTo(1);
@@ -330,6 +361,228 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
     }
 
     @Test
+    void anAgentsReportsCountEachTicketTheySeeOnceAsTheSourceTablesDo() {
+        long mine = department();
+        long other = department();
+        long agentId = agentId(acmeAgent);
+        at("2031-06-16T08:00:00Z");
+        // assigned while a member of the other department, which the agent then leaves
+        member(agentId, other);
+        long assignedElsewhere = ticket(other, "LOW", "EMAIL", null);
+        assign(assignedElsewhere, agentId);
+        long assignedAndWatchedElsewhere = ticket(other, "HIGH", "EMAIL", null);
+        assign(assignedAndWatchedElsewhere, agentId);
+        watch(assignedAndWatchedElsewhere, agentId);
+        long watchedElsewhere = ticket(other, "LOW", "EMAIL", null);
+        watch(watchedElsewhere, agentId);
+        member(agentId, mine);
+        List<Long> visible = new ArrayList<>();
+        visible.add(ticket(mine, "LOW", "EMAIL", null));
+        visible.add(ticket(mine, "LOW", "WEB", null));
+        long triage = ticket(null, "LOW", "PHONE", null);
+        long watchedTriage = ticket(null, "LOW", "PHONE", null);
+        watch(watchedTriage, agentId);
+        long everything = ticket(mine, "HIGH", "EMAIL", null);
+        assign(everything, agentId);
+        watch(everything, agentId);
+        visible.addAll(List.of(
+                assignedElsewhere, watchedElsewhere, assignedAndWatchedElsewhere, triage, watchedTriage, everything));
+        long hidden = ticket(other, "LOW", "EMAIL", null);
+        reply(watchedElsewhere);
+        status(watchedElsewhere, "Resolved");
+        at("2031-06-17T08:00:00Z");
+
+        String schema = acme.slug().schemaName();
+        // the visibility rule as the ticket lists state it, an or over the source tables
+        Map<String, Object> source = jdbc.sql("select count(*) filter (where t.created_at >= '2031-06-15T22:00:00Z'"
+                        + " and t.created_at < '2031-06-16T22:00:00Z') created,"
+                        + " count(t.assignee_id) filter (where t.created_at >= '2031-06-15T22:00:00Z') assigned,"
+                        + " count(*) filter (where f.solved_at is null) unsolved_now, count(*) filter (where"
+                        + " t.created_at >= '2031-06-16T22:00:00Z') created_since"
+                        + " from " + schema + ".tickets t join " + schema + ".ticket_report_facts f"
+                        + " on f.ticket_id = t.id where t.trashed_at is null and t.merged_into_id is null"
+                        + " and (t.department_id is null or t.department_id = :mine or t.assignee_id = :me"
+                        + " or exists (select 1 from " + schema + ".ticket_watchers w where w.ticket_id = t.id"
+                        + " and w.agent_id = :me))")
+                .param("mine", mine)
+                .param("me", agentId)
+                .query()
+                .singleRow();
+        assertThat(((Number) source.get("created")).longValue()).isEqualTo(visible.size());
+        assertThat(((Number) source.get("assigned")).longValue()).isEqualTo(3);
+        assertThat(((Number) source.get("created_since")).longValue())
+                .as("no other test opens tickets after 2031-06-16")
+                .isZero();
+        long unsolvedNow = ((Number) source.get("unsolved_now")).longValue();
+        assertThat(unsolvedNow).as("triage tickets of other tests count too").isGreaterThanOrEqualTo(7);
+
+        String period = "/api/v1/reports/%s?start=2031-06-16&end=2031-06-16";
+        JsonNode volume = api.get(period.formatted("volume"), acmeAgent).body();
+        assertThat(volume.get("totals").get("created").asLong())
+                .as("each ticket once, however many ways the agent sees it")
+                .isEqualTo(visible.size());
+        assertThat(volume.get("totals").get("solved").asLong()).isEqualTo(1);
+        assertThat(volume.get("totals").get("backlog_at_end").asLong()).isEqualTo(unsolvedNow);
+        assertThat(api.get(period.formatted("channels"), acmeAgent)
+                        .body()
+                        .get("totals")
+                        .get("created")
+                        .asLong())
+                .isEqualTo(visible.size());
+        JsonNode agents = api.get(period.formatted("agents"), acmeAgent).body();
+        assertThat(agents.get("totals").get("assigned").asLong()).isEqualTo(3);
+        assertThat(agents.get("totals").get("public_replies").asLong()).isEqualTo(1);
+        JsonNode departments =
+                api.get(period.formatted("departments"), acmeAgent).body();
+        assertThat(departments.get("totals").get("assigned").asLong())
+                .as("the triage tickets have no department")
+                .isEqualTo(visible.size() - 2);
+        JsonNode dashboard = api.get("/api/v1/dashboard/data?q=range&start=2031-06-16&end=2031-06-16", acmeAgent)
+                .body();
+        assertThat(dashboard.get("tickets").get("all").asLong()).isEqualTo(visible.size());
+        assertThat(dashboard.get("tickets").get("open").asLong()).isEqualTo(unsolvedNow);
+        assertThat(dashboard.get("recent_tickets").values())
+                .extracting(ticket -> ticket.get("id").asLong())
+                .doesNotContain(hidden);
+        assertThat(api.get(period.formatted("volume"), acmeAdmin)
+                        .body()
+                        .get("totals")
+                        .get("created")
+                        .asLong())
+                .as("the admin sees the hidden one too")
+                .isEqualTo(visible.size() + 1);
+    }
+
+    @Test
+    void kbDeflectionCountsPortalVisitsNotFollowedByAWebFormTicketOnAHandBuiltHistory() {
+        String word = "tonerjam";
+        Map<String, Object> article = new HashMap<>();
+        article.put("title", "Printer help " + word);
+        article.put("body", "<p>Turn the printer off and on " + word + "</p>");
+        article.put("slug", "printer-" + word);
+        Api.Reply created = api.send(HttpMethod.POST, "/api/v1/kb/articles", acmeAdmin, article);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        long articleId = created.body().get("id").asLong();
+        assertThat(api.send(HttpMethod.POST, "/api/v1/kb/articles/" + articleId + "/publish", acmeAdmin, Map.of())
+                        .status())
+                .isEqualTo(200);
+        String search = "/api/v1/portal/" + acme.slug() + "/kb/articles/search?q=" + word;
+        String read = "/api/v1/portal/" + acme.slug() + "/kb/articles/printer-" + word;
+
+        // Monday 3 February 2031 in Berlin (CET, UTC+1)
+        at("2031-02-03T08:00:00Z");
+        portal(search, "reader-a");
+        at("2031-02-03T08:05:00Z");
+        portal(read, "reader-a");
+        at("2031-02-03T09:00:00Z");
+        webForm("reader-a", "a"); // A's visit is followed by a ticket, and the ticket came after reading
+        at("2031-02-03T10:00:00Z");
+        portal(search, "reader-b");
+        portal(search, "reader-b"); // B reads and opens nothing within 24 hours: deflected
+        at("2031-02-03T22:30:00Z");
+        portal(read, "reader-c"); // 23:30 local
+        // Tuesday
+        at("2031-02-04T09:00:00Z");
+        portal(read, "reader-e");
+        at("2031-02-04T09:30:00Z");
+        long trashed = webForm("reader-e", "e"); // trashed below: E's visit counts as deflected
+        bulk("trash", trashed);
+        at("2031-02-04T21:00:00Z");
+        webForm("reader-c", "c"); // 22.5 hours after C's reading: C's Monday visit is followed
+        webForm("reader-d", "d"); // without reading
+        // Wednesday: B's ticket, more than 24 hours after B's reading
+        at("2031-02-05T21:00:00Z");
+        webForm("reader-b", "b");
+        at("2031-02-06T08:00:00Z");
+
+        String path = "/api/v1/reports/kb-deflection?start=2031-02-03&end=2031-02-05";
+        JsonNode report = api.get(path, acmeAdmin).body();
+        assertThat(rows(
+                        report,
+                        "bucket",
+                        "visits",
+                        "searches",
+                        "article_views",
+                        "followed_by_ticket",
+                        "deflected",
+                        "deflection_percent",
+                        "portal_tickets",
+                        "portal_tickets_after_kb",
+                        "after_kb_percent"))
+                .containsExactly(
+                        List.of("2031-02-03", 3L, 3L, 2L, 2L, 1L, 33.3, 1L, 1L, 100.0),
+                        List.of("2031-02-04", 1L, 0L, 1L, 0L, 1L, 100.0, 2L, 1L, 50.0),
+                        Arrays.asList("2031-02-05", 0L, 0L, 0L, 0L, 0L, null, 1L, 0L, 0.0));
+        JsonNode totals = report.get("totals");
+        assertThat(totals.get("visits").asLong()).isEqualTo(4);
+        assertThat(totals.get("deflected").asLong()).isEqualTo(2);
+        assertThat(totals.get("deflection_percent").asDouble()).isEqualTo(50.0);
+        assertThat(totals.get("portal_tickets").asLong()).isEqualTo(4);
+        assertThat(totals.get("portal_tickets_after_kb").asLong()).isEqualTo(2);
+        String csv = new String(api.download(path + "&format=csv", acmeAdmin).content(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList())
+                .contains("2031-02-04,1,0,1,0,1,100.0,2,1,50.0", "2031-02-05,0,0,0,0,0,,1,0,0.0");
+
+        assertThat(api.get(path, acmeAgent).status())
+                .as("an agent who sees some departments")
+                .isEqualTo(403);
+        assertThat(api.get(path, acmeCustomer).status()).isEqualTo(403);
+        assertThat(api.get(path, null).status()).isEqualTo(401);
+        assertThat(api.get(path, globexAdmin).body().get("totals").get("visits").asLong())
+                .as("another workspace")
+                .isZero();
+        api.send(
+                HttpMethod.PUT,
+                "/api/v1/settings",
+                acmeAdmin,
+                Map.of("name", "Reports", "time_zone", "Europe/Berlin", "ticket_visibility", "ALL"));
+        assertThat(api.get(path, acmeAgent).body().get("totals").get("visits").asLong())
+                .as("an agent who sees every ticket")
+                .isEqualTo(4);
+    }
+
+    private void portal(String path, String userAgent) {
+        Api.Reply reply = api.exchange(HttpMethod.GET, path, null, null, Map.of("User-Agent", userAgent));
+        assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(200);
+    }
+
+    /** Opens a ticket through acme's web form as the visitor with this user agent; answers the ticket's id. */
+    private long webForm(String userAgent, String who) {
+        Map<String, Object> form = Map.of(
+                "name",
+                "Reader " + who,
+                "email",
+                who + "-" + UUID.randomUUID().toString().substring(0, 6) + "@customer.test",
+                "subject",
+                "Printer still broken",
+                "description",
+                "<p>It does not print</p>");
+        Api.Reply sent = api.exchange(
+                HttpMethod.POST,
+                "/api/v1/portal/" + acme.slug() + "/tickets",
+                null,
+                form,
+                Map.of("User-Agent", userAgent));
+        assertThat(sent.status()).as(String.valueOf(sent.body())).isEqualTo(201);
+        return jdbc.sql("select ticket_id from " + acme.slug().schemaName()
+                        + ".kb_portal_activity where kind = 'TICKET' order by id desc limit 1")
+                .query(Long.class)
+                .single();
+    }
+
+    private void assign(long ticket, long agent) {
+        Api.Reply assigned = api.send(
+                HttpMethod.PUT, "/api/v1/tickets/" + ticket + "/assignee", acmeAdmin, Map.of("agent_id", agent));
+        assertThat(assigned.status()).as(String.valueOf(assigned.body())).isEqualTo(200);
+    }
+
+    private void watch(long ticket, long agent) {
+        Api.Reply watched = api.send(
+                HttpMethod.PUT, "/api/v1/ticket/watchers/add/" + ticket, acmeAdmin, Map.of("watchers", List.of(agent)));
+        assertThat(watched.status()).as(String.valueOf(watched.body())).isEqualTo(200);
+    }
+
+    @Test
     void theDashboardGivesTheSeedsSeriesAndTheChecklistFollowsTheWorkspace() {
         long department = department();
         at("2030-07-01T08:00:00Z");
@@ -426,9 +679,11 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
             for (String column : columns) {
                 JsonNode value = row.get(column);
                 values.add(
-                        value.isString()
-                                ? value.asString()
-                                : value.isIntegralNumber() ? (Object) value.asLong() : value.asDouble());
+                        value == null || value.isNull()
+                                ? null
+                                : value.isString()
+                                        ? value.asString()
+                                        : value.isIntegralNumber() ? (Object) value.asLong() : value.asDouble());
             }
             rows.add(values);
         }
@@ -466,8 +721,17 @@ class ReportIntegrationTests extends TwoWorkspaceApiTests {
     }
 
     private long ticket(Long department, String priority, String channel, String tag) {
+        return ticket(
+                department,
+                priority,
+                channel,
+                tag,
+                "Report " + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    private long ticket(Long department, String priority, String channel, String tag, String subject) {
         Map<String, Object> body = new HashMap<>();
-        body.put("subject", "Report " + UUID.randomUUID().toString().substring(0, 6));
+        body.put("subject", subject);
         body.put("requester", Map.of("name", "Rita", "email", "rita@customer.test"));
         body.put("priority", priority);
         body.put("channel", channel);

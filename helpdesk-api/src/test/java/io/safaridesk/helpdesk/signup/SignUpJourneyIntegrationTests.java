@@ -88,14 +88,16 @@ class SignUpJourneyIntegrationTests {
                 HttpMethod.POST, "/api/v1/auth/verify-otp/", null, Map.of("slug", slug, "code", code.group(1)));
         assertThat(emailVerified.status()).isEqualTo(200);
 
-        Api.Reply notYet = provisioning.send(HttpMethod.POST, "/api/v1/auth/verify-domain", null, Map.of("slug", slug));
+        Api.Reply notYet = provisioning.exchange(
+                HttpMethod.POST, "/api/v1/auth/verify-domain", null, Map.of("slug", slug), withToken);
         assertThat(notYet.body().get("domain").get("verified").asBoolean()).isFalse();
         assertThat(notYet.body().get("status").asString()).isEqualTo("PENDING");
 
         TestWorkspaces.dns()
                 .restartWith(Dnsmasq.txtRecord(
                         dnsRecord.get("name").asString(), dnsRecord.get("value").asString()));
-        Api.Reply proven = provisioning.send(HttpMethod.POST, "/api/v1/auth/verify-domain", null, Map.of("slug", slug));
+        Api.Reply proven = provisioning.exchange(
+                HttpMethod.POST, "/api/v1/auth/verify-domain", null, Map.of("slug", slug), withToken);
         assertThat(proven.body().get("domain").get("verified_by").asString()).isEqualTo("DNS_TXT");
 
         await().atMost(Duration.ofMinutes(2))

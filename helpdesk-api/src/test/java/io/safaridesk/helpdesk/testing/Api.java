@@ -107,12 +107,18 @@ public final class Api {
     }
 
     public Download download(String path, String token) {
+        return download(path, token, Map.of());
+    }
+
+    /** A GET with {@code headers} (an Accept of the caller's choosing, say), its body as bytes. */
+    public Download download(String path, String token, Map<String, String> headers) {
         return http.get()
                 .uri(path)
                 .headers(h -> {
                     if (token != null) {
                         h.setBearerAuth(token);
                     }
+                    headers.forEach(h::set);
                 })
                 .exchange((request, response) -> new Download(
                         response.getStatusCode().value(),

@@ -143,6 +143,29 @@ public class KbAnalytics {
                 .toList();
     }
 
+    /** What a portal visitor did, as the KB deflection report counts it. */
+    public enum PortalActivity {
+        SEARCH,
+        VIEW,
+        TICKET
+    }
+
+    /**
+     * Notes, now, a portal search (its first page, with words), an article read or a ticket opened through the web form
+     * by {@code visitor}: the KB deflection report compares a visitor's reading with the tickets they open.
+     */
+    public void recordPortal(String visitor, PortalActivity kind, Long articleId, Long ticketId) {
+        entityManager
+                .createNativeQuery("insert into kb_portal_activity (visitor, kind, article_id, ticket_id, at) values"
+                        + " (:visitor, :kind, cast(:article as bigint), cast(:ticket as bigint), :at)")
+                .setParameter("visitor", visitor)
+                .setParameter("kind", kind.name())
+                .setParameter("article", articleId)
+                .setParameter("ticket", ticketId)
+                .setParameter("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
     /** Notes a search that found nothing (lower case, spaces collapsed). */
     public void recordMiss(String query) {
         String normalised = query.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);

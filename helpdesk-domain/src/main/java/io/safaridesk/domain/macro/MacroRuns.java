@@ -85,6 +85,23 @@ public class MacroRuns {
         String body =
                 macro.bodyHtml() == null ? null : MacroBody.render(macro.bodyHtml(), values(ticket, actions, actor));
         Long messageId = body == null ? null : write(ticketId, macro.visibility(), body, actor);
+        ticket = change(ticket, actions, actor);
+        macros.used(macro);
+        List<Change> changes = before.changesTo(snapshot(ticket));
+        if (dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        return new Run(macroId, ticketId, !dryRun, macro.visibility(), body, dryRun ? null : messageId, changes);
+    }
+
+    /**
+     * The action half of a macro, shared with triggers and time rules: the status (as {@code PUT .../status}), then
+     * department, tags and priority (as {@code PATCH}), then the assignee (as {@code PUT .../assignee}), each through
+     * {@link Tickets} with its rules, history entries and events; answers the ticket as they leave it. Runs in the
+     * caller's transaction: a refused step throws and the caller's transaction undoes the others.
+     */
+    public Ticket change(Ticket ticket, MacroActions actions, Actor actor) {
+        long ticketId = ticket.id();
         if (actions.statusId() != null) {
             ticket = tickets.changeStatus(ticketId, actions.statusId().toString(), null, null, actor);
         }
@@ -105,12 +122,7 @@ public class MacroRuns {
         if (actions.assigneeId() != null) {
             ticket = tickets.assign(ticketId, actions.assigneeId(), null, actor);
         }
-        macros.used(macro);
-        List<Change> changes = before.changesTo(snapshot(ticket));
-        if (dryRun) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-        }
-        return new Run(macroId, ticketId, !dryRun, macro.visibility(), body, dryRun ? null : messageId, changes);
+        return ticket;
     }
 
     private Long write(long ticketId, MessageVisibility visibility, String html, Actor actor) {

@@ -63,7 +63,8 @@ public class Dashboard {
         for (Object[] row : scope.rows(
                 entityManager,
                 "select grouping(s.id), grouping(t.priority), grouping(d.id), s.id, s.name, t.priority, d.id,"
-                        + " d.name, t.channel, count(*) from tickets t join ticket_statuses s on s.id = t.status_id"
+                        + " d.name, t.channel, count(*) from " + scope.from()
+                        + " join ticket_statuses s on s.id = t.status_id"
                         + " left join departments d on d.id = t.department_id where " + scope.tickets() + " and "
                         + within("t.created_at") + " group by grouping sets ((s.id, s.name), (t.priority),"
                         + " (d.id, d.name), (t.channel)) order by 10 desc")) {
@@ -96,7 +97,8 @@ public class Dashboard {
                         "select count(*), count(*) filter (where t.assignee_id is null),"
                                 + " count(*) filter (where t.due_at < :now), count(*) filter (where exists (select 1"
                                 + " from ticket_sla_metrics m where m.ticket_id = t.id and m.breached_at is not"
-                                + " null)) from tickets t join ticket_report_facts f on f.ticket_id = t.id where "
+                                + " null)) from " + scope.from()
+                                + " join ticket_report_facts f on f.ticket_id = t.id where "
                                 + scope.tickets() + " and f.solved_at is null",
                         Map.of("now", ReportScope.utc(clock.instant())))
                 .getFirst();
@@ -111,7 +113,7 @@ public class Dashboard {
         return scope
                 .rows(
                         entityManager,
-                        "select t.id, t.number, t.subject, s.name, t.priority, t.created_at from tickets t"
+                        "select t.id, t.number, t.subject, s.name, t.priority, t.created_at from " + scope.from()
                                 + " join ticket_statuses s on s.id = t.status_id where " + scope.tickets()
                                 + " order by t.created_at desc, t.id desc limit 5")
                 .stream()

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tickets a report counts, as a SQL condition on the ticket row {@code t}: those the caller sees (the ticket
- * lists' rules), neither trashed nor merged into another, matching the filter; plus the period's bounds as
+ * The tickets a report counts, as the relation {@link #from()} named {@code t} and a SQL condition on its rows
+ * {@link #tickets()}: those the caller sees (the ticket lists' rules), neither trashed nor merged into another, matching
+ * the filter; plus the period's bounds as
  * {@code :from} and {@code :to}, its bucket unit as {@code :unit} and its zone as {@code :zone}.
  */
 final class ReportScope {
@@ -21,8 +22,12 @@ final class ReportScope {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
 
+    private final String relation;
+
     ReportScope(ReportFilter filter, Actor actor, TicketSearch search) {
-        TicketSearch.Condition visible = search.visibleTo(actor, "t");
+        TicketSearch.Relation rows = search.visibleRows(actor, "t");
+        TicketSearch.Condition visible = rows.where();
+        relation = rows.from();
         conditions.add("t.trashed_at is null and t.merged_into_id is null");
         conditions.add(visible.sql());
         parameters.putAll(visible.parameters());
@@ -51,6 +56,14 @@ final class ReportScope {
     private void where(String condition, String name, Object value) {
         conditions.add(condition);
         parameters.put(name, value);
+    }
+
+    /**
+     * The tickets the caller sees, as the relation {@code t} to select from or join (for an agent who sees some
+     * departments a union of indexed branches, see {@link TicketSearch#visibleRows}); {@link #tickets()} is the rest.
+     */
+    String from() {
+        return relation;
     }
 
     /** The condition, to follow a {@code where} or an {@code and}. */

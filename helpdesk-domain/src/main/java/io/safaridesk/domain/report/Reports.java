@@ -44,15 +44,16 @@ public class Reports {
         Map<LocalDate, long[]> moves = new HashMap<>();
         for (Object[] row : scope.rows(
                 entityManager,
-                "select " + bucket("t.created_at") + ", count(*) from tickets t where " + scope.tickets() + " and "
-                        + within("t.created_at") + " group by 1")) {
+                "select " + bucket("t.created_at") + ", count(*) from " + scope.from() + " where " + scope.tickets()
+                        + " and " + within("t.created_at") + " group by 1")) {
             moves.computeIfAbsent(date(row[0]), d -> new long[3])[0] = number(row[1]);
         }
         for (Object[] row : scope.rows(
                 entityManager,
                 "select " + bucket("x.at") + ", count(*) filter (where x.kind = 'SOLVED'),"
                         + " count(*) filter (where x.kind = 'REOPENED') from ticket_transitions x"
-                        + " join tickets t on t.id = x.ticket_id where " + scope.tickets() + " and " + within("x.at")
+                        + " join " + scope.from() + " on t.id = x.ticket_id where " + scope.tickets() + " and "
+                        + within("x.at")
                         + " group by 1")) {
             long[] counts = moves.computeIfAbsent(date(row[0]), d -> new long[3]);
             counts[1] = number(row[1]);
@@ -97,12 +98,14 @@ public class Reports {
     private long backlogAtEnd(ReportScope scope) {
         Object[] row = scope.rows(
                         entityManager,
-                        "select (select count(*) from tickets t join ticket_report_facts f on f.ticket_id = t.id"
+                        "select (select count(*) from " + scope.from()
+                                + " join ticket_report_facts f on f.ticket_id = t.id"
                                 + " where " + scope.tickets() + " and f.solved_at is null),"
-                                + " (select count(*) from tickets t where " + scope.tickets()
+                                + " (select count(*) from " + scope.from() + " where " + scope.tickets()
                                 + " and t.created_at >= :to),"
                                 + " (select count(*) filter (where x.kind = 'SOLVED') - count(*) filter (where x.kind"
-                                + " = 'REOPENED') from ticket_transitions x join tickets t on t.id = x.ticket_id where "
+                                + " = 'REOPENED') from ticket_transitions x join " + scope.from()
+                                + " on t.id = x.ticket_id where "
                                 + scope.tickets() + " and x.at >= :to)")
                 .getFirst();
         return number(row[0]) - number(row[1]) + number(row[2]);
@@ -113,7 +116,7 @@ public class Reports {
         Object[] row = scope.rows(
                         entityManager,
                         "select count(*), count(*) filter (where f.reopen_count > 0) from ticket_report_facts f"
-                                + " join tickets t on t.id = f.ticket_id where " + scope.tickets() + " and "
+                                + " join " + scope.from() + " on t.id = f.ticket_id where " + scope.tickets() + " and "
                                 + within("f.solved_at"))
                 .getFirst();
         long solved = number(row[0]);
@@ -179,7 +182,7 @@ public class Reports {
                         + " percentile_cont(0.5) within group (order by bs),"
                         + " percentile_cont(0.9) within group (order by bs), grouping(b) from (select "
                         + bucket(dated) + " b, " + seconds + " s, " + business + " bs"
-                        + " from ticket_report_facts f join tickets t on t.id = f.ticket_id where "
+                        + " from ticket_report_facts f join " + scope.from() + " on t.id = f.ticket_id where "
                         + scope.tickets() + " and " + within(dated) + ") measured group by grouping sets ((b), ())")) {
             Map<String, Object> target =
                     number(row[7]) == 1 ? totals : byBucket.computeIfAbsent(date(row[0]), d -> new LinkedHashMap<>());
@@ -203,7 +206,8 @@ public class Reports {
                 entityManager,
                 "select m.metric, m.policy_id, p.name, t.priority, count(*) filter (where m.breached_at is null),"
                         + " count(*) filter (where m.breached_at is not null) from ticket_sla_metrics m"
-                        + " join tickets t on t.id = m.ticket_id left join sla_policies p on p.id = m.policy_id"
+                        + " join " + scope.from()
+                        + " on t.id = m.ticket_id left join sla_policies p on p.id = m.policy_id"
                         + " where " + scope.tickets() + " and (m.breached_at is not null or m.met_at is not null)"
                         + " and " + within(decided) + " group by 1, 2, 3, 4 order by 1, 3, 4")) {
             long met = number(row[4]);
@@ -261,7 +265,8 @@ public class Reports {
                         entityManager,
                         "select m.id, t.id as ticket, t.number, t.subject, m.metric, p.name, t.priority, t.assignee_id,"
                                 + " m.due_at, m.breached_at from ticket_sla_metrics m"
-                                + " join tickets t on t.id = m.ticket_id left join sla_policies p on p.id = m.policy_id"
+                                + " join " + scope.from()
+                                + " on t.id = m.ticket_id left join sla_policies p on p.id = m.policy_id"
                                 + " where " + scope.tickets() + " and " + within("m.breached_at") + " and m.id > "
                                 + after + " order by m.id limit " + limit)
                 .stream()
@@ -279,6 +284,48 @@ public class Reports {
                 .toList();
         return KeysetPage.of(breaches, limit, Breach::id);
     }
+
+    /** The columns of the breaches as a table (the CSV download), in the JSON's names. */
+    private static final List<String> BREACH_COLUMNS = List.of(
+            "id",
+            "ticket_id",
+            "number",
+            "subject",
+            "metric",
+            "policy",
+            "priority",
+            "assignee_id",
+            "due_at",
+            "breached_at");
+
+    /**
+     * Every SLA clock breached in the period as a table, oldest clock first (the CSV download of
+     * {@link #breaches}), read a page at a time.
+     */
+    public Report breachTable(ReportFilter filter, Actor actor) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String cursor = null;
+        do {
+            KeysetPage<Breach> page = breaches(filter, actor, cursor, BREACH_PAGE);
+            for (Breach breach : page.items()) {
+                rows.add(row(
+                        "id", breach.id(),
+                        "ticket_id", breach.ticketId(),
+                        "number", breach.number(),
+                        "subject", breach.subject(),
+                        "metric", breach.metric(),
+                        "policy", breach.policy(),
+                        "priority", breach.priority(),
+                        "assignee_id", breach.assigneeId(),
+                        "due_at", breach.dueAt() == null ? null : breach.dueAt().toString(),
+                        "breached_at", breach.breachedAt().toString()));
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return report("sla-breaches", filter, BREACH_COLUMNS, rows, row("breached", (long) rows.size()));
+    }
+
+    private static final int BREACH_PAGE = 1000;
 
     /**
      * Per agent: tickets created in the period and assigned to them, their unsolved tickets now, tickets they solved in
@@ -298,20 +345,21 @@ public class Reports {
             ReportFilter filter, Actor actor, String name, String holder, String solver, String table, String label) {
         ReportScope scope = new ReportScope(filter, actor, search);
         String replier = holder.equals("t.assignee_id") ? "msg.author_agent_id" : holder;
-        String sql = "with assigned as (select " + holder + " k, count(*) n from tickets t where " + scope.tickets()
+        String sql = "with assigned as (select " + holder + " k, count(*) n from " + scope.from() + " where "
+                + scope.tickets()
                 + " and " + within("t.created_at") + " group by 1),"
-                + " open as (select " + holder + " k, count(*) n from tickets t join ticket_report_facts f"
+                + " open as (select " + holder + " k, count(*) n from " + scope.from() + " join ticket_report_facts f"
                 + " on f.ticket_id = t.id where " + scope.tickets() + " and f.solved_at is null group by 1),"
-                + " solved as (select " + solver + " k, count(*) n from ticket_transitions x join tickets t"
+                + " solved as (select " + solver + " k, count(*) n from ticket_transitions x join " + scope.from()
                 + " on t.id = x.ticket_id where " + scope.tickets() + " and x.kind = 'SOLVED' and " + within("x.at")
                 + " group by 1),"
-                + " replies as (select " + replier + " k, count(*) n from ticket_messages msg join tickets t"
+                + " replies as (select " + replier + " k, count(*) n from ticket_messages msg join " + scope.from()
                 + " on t.id = msg.ticket_id where " + scope.tickets() + " and msg.author_agent_id is not null"
                 + " and msg.visibility = 'PUBLIC' and " + within("msg.created_at") + " group by 1),"
                 + " handled as (select " + holder + " k,"
                 + " percentile_cont(0.5) within group (order by f.first_response_seconds) frt,"
                 + " percentile_cont(0.5) within group (order by f.resolution_seconds) res"
-                + " from ticket_report_facts f join tickets t on t.id = f.ticket_id where " + scope.tickets()
+                + " from ticket_report_facts f join " + scope.from() + " on t.id = f.ticket_id where " + scope.tickets()
                 + " and " + within("f.solved_at") + " group by 1),"
                 + " keys as (select k from assigned union select k from open union select k from solved"
                 + " union select k from replies union select k from handled)"
@@ -366,7 +414,7 @@ public class Reports {
         ReportScope scope = new ReportScope(filter, actor, search);
         List<Object[]> counted = scope.rows(
                 entityManager,
-                "select t.channel, count(*), count(*) filter (where f.solved_at is not null) from tickets t"
+                "select t.channel, count(*), count(*) filter (where f.solved_at is not null) from " + scope.from()
                         + " join ticket_report_facts f on f.ticket_id = t.id where " + scope.tickets() + " and "
                         + within("t.created_at") + " group by 1 order by 2 desc, 1");
         long all = counted.stream().mapToLong(row -> number(row[1])).sum();

@@ -101,8 +101,8 @@ public class SatisfactionReport {
 
     /** The surveys sent in the period about the tickets in scope, as {@code s} joined to {@code t} and {@code join}. */
     private static String surveys(ReportScope scope, String join) {
-        return "satisfaction_surveys s join tickets t on t.id = s.ticket_id " + join + " where s.state = 'SENT' and "
-                + scope.tickets() + " and " + within("s.sent_at");
+        return "satisfaction_surveys s join " + scope.from() + " on t.id = s.ticket_id " + join
+                + " where s.state = 'SENT' and " + scope.tickets() + " and " + within("s.sent_at");
     }
 
     private static Map<String, Object> figures(

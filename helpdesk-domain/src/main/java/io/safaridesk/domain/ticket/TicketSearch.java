@@ -130,6 +130,39 @@ public class TicketSearch {
         };
     }
 
+    /**
+     * The tickets {@code actor} sees as a relation to select from, named {@code alias}, with the condition that remains
+     * on its rows. For an agent who sees only some tickets the relation is a {@code union all} of disjoint branches,
+     * each served by an index: their departments' tickets, the triage queue (no department), the tickets assigned to
+     * them elsewhere and those they watch elsewhere. These are the rows {@link #visibleTo} selects, but without its
+     * {@code or}, which PostgreSQL can only test row by row over the whole table. Its parameters are prefixed
+     * {@code tv}.
+     */
+    public Relation visibleRows(Actor actor, String alias) {
+        if (actor.role() != Actor.Role.AGENT || access.seesAllTickets()) {
+            return new Relation("tickets " + alias, visibleTo(actor, alias));
+        }
+        String elsewhere = "department_id <> all(cast(:tvDepartments as bigint[]))";
+        return new Relation(
+                "(select * from tickets where department_id = any(cast(:tvDepartments as bigint[]))"
+                        + " union all select * from tickets where department_id is null"
+                        + " union all select * from tickets where assignee_id = :tvMe and " + elsewhere
+                        + " union all select * from tickets where id in (select w.ticket_id from ticket_watchers w"
+                        + " where w.agent_id = :tvMe) and " + elsewhere + " and assignee_id is distinct from :tvMe) "
+                        + alias,
+                new Condition(
+                        "true",
+                        Map.of("tvDepartments", actor.departments().toArray(Long[]::new), "tvMe", actor.agentId())));
+    }
+
+    /** Whether {@code actor} sees every ticket of the workspace (but the trash, for customers none). */
+    public boolean seesEveryTicket(Actor actor) {
+        return actor.isAdmin() || (actor.role() == Actor.Role.AGENT && access.seesAllTickets());
+    }
+
+    /** A relation of tickets to select from, and the condition on its rows. */
+    public record Relation(String from, Condition where) {}
+
     private void filter(TicketQuery query, Sql sql) {
         switch (query.view()) {
             case LIVE -> sql.where("t.trashed_at is null and not t.archived", Map.of());

@@ -297,6 +297,16 @@ public class Tickets {
                 ticket, actor, "macro_applied", List.of(Ticket.Change.of("macro", null, macroName)), clock.instant());
     }
 
+    /**
+     * Records that an automation rule acts on the ticket: one history entry {@code <kind>_fired} naming it (field
+     * {@code kind}), ahead of the entries of the changes it makes through this facade.
+     */
+    public void automationApplied(long id, String kind, String ruleName, Actor actor) {
+        Ticket ticket = editable(id, null, actor);
+        journal.record(
+                ticket, actor, kind + "_fired", List.of(Ticket.Change.of(kind, null, ruleName)), clock.instant());
+    }
+
     /** A page of the ticket's history, oldest first. */
     @Transactional(readOnly = true)
     public List<TicketActivity> history(long id, Actor actor, long afterId, int limit) {

@@ -157,6 +157,32 @@ public class Webhooks {
     }
 
     /**
+     * Records one message for one subscription (an automation rule's {@code call_webhook} action), if it is enabled;
+     * once per subscription and message id. The sweep delivers it like any other. Answers whether it was added.
+     */
+    public boolean call(long subscriptionId, UUID messageId, String type, String body) {
+        if (subscriptions
+                .findById(subscriptionId)
+                .filter(WebhookSubscription::enabled)
+                .isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return entityManager
+                        .createNativeQuery("insert into webhook_deliveries (subscription_id, message_id, event_type,"
+                                + " payload, status, next_attempt_at, created_at) values (:subscription, :message,"
+                                + " :type, :payload, 'PENDING', :now, :now)"
+                                + " on conflict (subscription_id, message_id) do nothing")
+                        .setParameter("subscription", subscriptionId)
+                        .setParameter("message", "msg_" + messageId)
+                        .setParameter("type", type)
+                        .setParameter("payload", body)
+                        .setParameter("now", Timestamp.from(now))
+                        .executeUpdate()
+                == 1;
+    }
+
+    /**
      * Claims up to {@code limit} due deliveries for {@code lease}: no other worker takes them meanwhile, and one whose
      * attempt is never recorded (a worker that died) is due again when the lease ends.
      */

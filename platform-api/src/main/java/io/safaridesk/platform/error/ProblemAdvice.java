@@ -88,6 +88,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.error("database unavailable", e);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(DatabaseUnavailable.problem());
+        }
         log.error("unexpected failure", e);
         return respond(problem(
                 HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side", List.of()));

@@ -43,6 +43,13 @@ public class ProblemErrorController implements ErrorController {
         if (response.isCommitted()) {
             return;
         }
+        if (status == 500 && failure instanceof Throwable t && DatabaseUnavailable.isCause(t)) {
+            Problems.write(
+                    response,
+                    DatabaseUnavailable.problem(),
+                    Map.of("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return;
+        }
         Problems.write(
                 response,
                 Problems.of(

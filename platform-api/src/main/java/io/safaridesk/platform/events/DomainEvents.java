@@ -5,6 +5,8 @@ import io.safaridesk.platform.tenancy.TenantContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,12 +22,30 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class DomainEvents {
 
+    private static final ThreadLocal<List<UUID>> CAPTURED = new ThreadLocal<>();
+
     @PersistenceContext
     private EntityManager entityManager;
 
     private final JsonMapper json;
     private final Clock clock;
     private final TraceCarrier traces;
+
+    /**
+     * Runs {@code work} on this thread and answers the message ids of the events it recorded (automation rules use
+     * them to know which later events their own changes caused).
+     */
+    public static List<UUID> capturing(Runnable work) {
+        List<UUID> outer = CAPTURED.get();
+        List<UUID> ids = new ArrayList<>();
+        CAPTURED.set(ids);
+        try {
+            work.run();
+        } finally {
+            CAPTURED.set(outer);
+        }
+        return ids;
+    }
 
     DomainEvents(JsonMapper json, Clock clock, TraceCarrier traces) {
         this.json = json;
@@ -37,6 +57,10 @@ public class DomainEvents {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID record(String routingKey, Object event) {
         UUID id = UUID.randomUUID();
+        List<UUID> capture = CAPTURED.get();
+        if (capture != null) {
+            capture.add(id);
+        }
         entityManager.persist(new OutboxEntry(
                 id,
                 TenantContext.current().value(),

@@ -18,9 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * A TCP proxy on a free loopback port in front of a test service (the embedded Keycloak), that a test turns into a
- * slow or broken one: answers that come late, a service that accepts connections and never answers, or one that is
- * stopped (connections refused).
+ * A TCP proxy on a free loopback port in front of a test service (the embedded Keycloak, or PostgreSQL), that a test
+ * turns into a slow or broken one: answers that come late, a service that accepts connections and never answers, or
+ * one that is stopped (connections refused, open ones dropped on both sides, as a restart does).
  *
  * <p>Latency applies to the answer of a request whose first line matches the chosen filter (all by default), so that
  * one kind of call can be made late while the others go through.
@@ -200,10 +200,14 @@ public final class TcpProxy implements AutoCloseable {
         upstreams.clear();
     }
 
+    /**
+     * Drops both sides of every connection, as a restart of the service does: a PostgreSQL backend whose client
+     * vanished would otherwise stay and hold its transaction's locks.
+     */
     private void closeAll() {
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
-        upstreams.clear();
+        closeUpstreams();
     }
 
     private void close(Socket socket) {

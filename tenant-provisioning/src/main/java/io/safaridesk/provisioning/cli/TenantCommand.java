@@ -83,18 +83,11 @@ final class TenantCommand {
         }
 
         void print(Tenant tenant) {
+            TenantRow row = TenantRow.of(tenant, parent.operations().job(tenant));
             if (format.json) {
-                out().println(parent.json().writeValueAsString(TenantRow.of(tenant)));
+                out().println(parent.json().writeValueAsString(row));
             } else {
-                TenantRow.of(tenant).printDetails(out());
-                parent.operations()
-                        .job(tenant)
-                        .ifPresent(job -> out().printf(
-                                        "provisioning job: %s, attempts %d, steps done %s%s%n",
-                                        job.status(),
-                                        job.attempts(),
-                                        job.completedSteps(),
-                                        job.lastError() == null ? "" : ", last error: " + job.lastError()));
+                row.printDetails(out());
             }
         }
     }

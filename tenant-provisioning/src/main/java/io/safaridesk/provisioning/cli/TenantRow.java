@@ -1,11 +1,21 @@
 package io.safaridesk.provisioning.cli;
 
+import io.safaridesk.platform.tenancy.TenantStatus;
+import io.safaridesk.provisioning.saga.ProvisioningJobs;
+import io.safaridesk.provisioning.saga.ProvisioningStep;
 import io.safaridesk.provisioning.tenant.Tenant;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
-/** A workspace as the CLI prints it. */
+/**
+ * A workspace as the CLI prints it. One workspace ({@code show}, and every command on one) comes with its provisioning
+ * job, and a FAILED one with the reason it failed; a list leaves both out.
+ */
 record TenantRow(
         String slug,
         String status,
@@ -17,9 +27,27 @@ record TenantRow(
         String issuer,
         String cell,
         String movingTo,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable String failedReason,
+        @Nullable JobRow provisioningJob) {
+
+    /** The workspace's provisioning job: its status, tries since it was queued, finished steps and last error. */
+    record JobRow(
+            String status,
+            int attempts,
+            Set<ProvisioningStep> completedSteps,
+            @Nullable String lastError) {
+
+        static JobRow of(ProvisioningJobs.Job job) {
+            return new JobRow(job.status(), job.attempts(), new TreeSet<>(job.completedSteps()), job.lastError());
+        }
+    }
 
     static TenantRow of(Tenant tenant) {
+        return of(tenant, Optional.empty());
+    }
+
+    static TenantRow of(Tenant tenant, Optional<ProvisioningJobs.Job> job) {
         return new TenantRow(
                 tenant.slug().value(),
                 tenant.status().name(),
@@ -31,7 +59,11 @@ record TenantRow(
                 tenant.issuer(),
                 tenant.cell(),
                 tenant.movingTo(),
-                tenant.createdAt());
+                tenant.createdAt(),
+                tenant.status() == TenantStatus.FAILED
+                        ? job.map(ProvisioningJobs.Job::lastError).orElse("no reason recorded")
+                        : null,
+                job.map(JobRow::of).orElse(null));
     }
 
     static void printTable(List<TenantRow> rows, PrintWriter out) {
@@ -53,5 +85,16 @@ record TenantRow(
                 "realm cell:      %s%s%n",
                 cell == null ? "-" : cell, movingTo == null ? "" : " (moving to " + movingTo + ", read-only)");
         out.printf("created:         %s%n", createdAt);
+        if (failedReason != null) {
+            out.printf("failed because:  %s%n", failedReason);
+        }
+        if (provisioningJob != null) {
+            out.printf(
+                    "provisioning job: %s, attempts %d, steps done %s%s%n",
+                    provisioningJob.status(),
+                    provisioningJob.attempts(),
+                    provisioningJob.completedSteps(),
+                    provisioningJob.lastError() == null ? "" : ", last error: " + provisioningJob.lastError());
+        }
     }
 }

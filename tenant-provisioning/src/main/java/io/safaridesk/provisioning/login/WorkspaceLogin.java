@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Password + OTP login for clients that cannot run the browser SSO flow, through the workspace's own realm; and the
- * password-reset mail. Both are rate-limited per account and per client address (docs/operations/security.md).
+ * password-reset mail. Both are rate-limited per account and per client address (docs/operations/security.md). Every
+ * login to an existing workspace, logged in, refused or stopped by a limit, goes to its audit log ({@link LoginAudit}).
  */
 @Component
 public class WorkspaceLogin {
@@ -30,11 +31,13 @@ public class WorkspaceLogin {
     private final TenantRegistry tenants;
     private final RealmCells cells;
     private final RateLimiter limits;
+    private final LoginAudit audit;
 
-    WorkspaceLogin(TenantRegistry tenants, RealmCells cells, RateLimiter limits) {
+    WorkspaceLogin(TenantRegistry tenants, RealmCells cells, RateLimiter limits, LoginAudit audit) {
         this.tenants = tenants;
         this.cells = cells;
         this.limits = limits;
+        this.audit = audit;
     }
 
     /**
@@ -44,8 +47,8 @@ public class WorkspaceLogin {
      */
     public LoginResult.Tokens login(String workspace, String email, String password, String otp, String client) {
         String account = workspace + " " + email;
-        limits.take("login-address", client);
-        limits.take("login-account", account);
+        take("login-address", client, workspace, email, client);
+        take("login-account", account, workspace, email, client);
         Tenant tenant = served(workspace).orElseThrow(LoginRefused::new);
         LoginResult result;
         try {
@@ -60,10 +63,26 @@ public class WorkspaceLogin {
             // only failures count: a user who logs in often is never limited
             limits.giveBack("login-account", account);
             limits.giveBack("login-address", client);
+            audit.succeeded(tenant, email, tokens, client);
             return tokens;
         }
         log.info("login to {} refused: {}", tenant.slug(), result.getClass().getSimpleName());
+        audit.refused(tenant, email, result, client);
         throw new LoginRefused();
+    }
+
+    /** Takes one login from a limit; a login the limit stops is recorded in the workspace's audit log, if it has one. */
+    private void take(String limit, String value, String workspace, String email, String client) {
+        try {
+            limits.take(limit, value);
+        } catch (RateLimiter.TooManyRequests stopped) {
+            try {
+                served(workspace).ifPresent(tenant -> audit.limited(tenant, email, limit, client));
+            } catch (ApiProblem badWorkspace) {
+                // a malformed workspace name has no audit log
+            }
+            throw stopped;
+        }
     }
 
     /** Sends the reset mail if such a user exists; answers the same either way, so no one learns who has an account. */

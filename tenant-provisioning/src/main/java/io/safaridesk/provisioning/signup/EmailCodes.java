@@ -82,32 +82,30 @@ class EmailCodes {
         return code;
     }
 
-    /** Checks a guess; every guess counts against the code's attempts, so guessing cannot go on forever. */
+    /**
+     * Checks a guess; every guess counts against the code's attempts, so guessing cannot go on forever. The same two
+     * statements and the same hash run whatever the outcome, also for a sign-up that does not exist, so the time an
+     * answer takes does not tell them apart.
+     */
     Outcome check(UUID tenantId, String code, Instant now) {
+        String guess = hash(tenantId, code);
         Optional<Stored> found = load(tenantId);
+        jdbc.sql("update platform.email_verifications set attempts = attempts + 1 where tenant_id = ?")
+                .param(tenantId)
+                .update();
         if (found.isEmpty()) {
             return Outcome.NONE_ISSUED;
         }
         Stored stored = found.get();
+        boolean matches = MessageDigest.isEqual(
+                stored.hash().getBytes(StandardCharsets.US_ASCII), guess.getBytes(StandardCharsets.US_ASCII));
         if (stored.attempts() >= properties.maxAttempts()) {
             return Outcome.LOCKED;
         }
         if (!now.isBefore(stored.expiresAt())) {
             return Outcome.EXPIRED;
         }
-        jdbc.sql("update platform.email_verifications set attempts = attempts + 1 where tenant_id = ?")
-                .param(tenantId)
-                .update();
-        boolean matches = MessageDigest.isEqual(
-                stored.hash().getBytes(StandardCharsets.US_ASCII),
-                hash(tenantId, code).getBytes(StandardCharsets.US_ASCII));
         return matches ? Outcome.ACCEPTED : Outcome.WRONG;
-    }
-
-    int attemptsLeft(UUID tenantId) {
-        return load(tenantId)
-                .map(s -> Math.max(0, properties.maxAttempts() - s.attempts()))
-                .orElse(0);
     }
 
     private Optional<Stored> load(UUID tenantId) {

@@ -19,8 +19,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -33,6 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class SignUp {
+
+    /** The one answer to a refused code: all a legitimate user needs, nothing about the sign-up. */
+    static final String CODE_REFUSED =
+            "is wrong or has expired; after a few wrong codes even the right one is refused, so ask for a new one";
+
+    private static final Logger log = LoggerFactory.getLogger(SignUp.class);
 
     private final TenantRegistry tenants;
     private final EmailCodes codes;
@@ -140,43 +150,56 @@ public class SignUp {
                 clock.instant());
     }
 
-    /** Sends a new code, within the rate limit. */
+    /**
+     * Sends a new code if {@code slug} is a pending sign-up whose email is not verified yet, within the per-sign-up
+     * limits of {@link EmailCodes}; otherwise does nothing. It never says which: the caller is answered the same for
+     * every slug (docs/operations/security.md, oracles), and the one who needs to know gets the mail.
+     */
     public void resendCode(String slug) {
-        Tenant tenant = pending(slug);
-        if (tenant.emailVerifiedAt() != null) {
-            throw new Conflict("email-verified", "The email address is verified already");
+        Optional<Tenant> found = tenants.findLive(slugOf(slug))
+                .filter(t -> t.status() == TenantStatus.PENDING && t.emailVerifiedAt() == null);
+        if (found.isEmpty()) {
+            log.info("no code resent for {}: no pending sign-up with an unverified email", slug);
+            return;
         }
-        transaction.executeWithoutResult(status -> {
-            String code = codes.issue(tenant.id(), clock.instant());
-            mails.sendCode(
-                    tenant.adminEmail(),
-                    tenant.adminName(),
-                    tenant.businessName(),
-                    code,
-                    properties.codeValidity().toMinutes());
-        });
+        Tenant tenant = found.get();
+        try {
+            transaction.executeWithoutResult(status -> {
+                String code = codes.issue(tenant.id(), clock.instant());
+                mails.sendCode(
+                        tenant.adminEmail(),
+                        tenant.adminName(),
+                        tenant.businessName(),
+                        code,
+                        properties.codeValidity().toMinutes());
+            });
+        } catch (EmailCodes.TooManyCodes tooSoon) {
+            log.info("no code resent for {}: {}", slug, tooSoon.getMessage());
+        }
     }
 
-    /** Checks the emailed code; every wrong guess counts, whatever happens afterwards. */
+    /**
+     * Checks the emailed code. Every refusal is one and the same 422 on {@code code}, whether the sign-up does not
+     * exist, is no longer pending, or the code is wrong, expired, never sent or used up its attempts; and the same
+     * statements run in every case, so neither the answer nor its timing tells an attacker whether a sign-up exists.
+     * Every guess counts against the code's attempts. The right code of a sign-up verified already answers its view
+     * again (a double submit).
+     */
     public Tenant verifyEmail(String slug, String code) {
-        Tenant existing = tenants.getLive(slugOf(slug));
-        if (existing.emailVerifiedAt() != null) {
-            return existing;
-        }
-        Tenant tenant = pending(slug);
+        TenantSlug name = slugOf(slug);
         if (code == null || !code.matches("\\d{6}")) {
             throw ApiProblem.invalidField("code", "must be the 6 digits from the email");
         }
-        switch (codes.check(tenant.id(), code, clock.instant())) {
-            case ACCEPTED -> {}
-            case WRONG ->
-                throw ApiProblem.invalidField(
-                        "code", "is wrong; " + codes.attemptsLeft(tenant.id()) + " attempt(s) left");
-            case EXPIRED -> throw ApiProblem.invalidField("code", "has expired; ask for a new one");
-            case LOCKED ->
-                throw new Refused(
-                        HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many wrong codes; ask for a new one");
-            case NONE_ISSUED -> throw ApiProblem.invalidField("code", "was never sent; ask for one");
+        Optional<Tenant> found = tenants.findLive(name);
+        EmailCodes.Outcome outcome =
+                codes.check(found.map(Tenant::id).orElseGet(UUID::randomUUID), code, clock.instant());
+        if (outcome != EmailCodes.Outcome.ACCEPTED || found.isEmpty()) {
+            log.info("sign-up code for {} refused: {}", slug, found.isEmpty() ? "no such sign-up" : outcome);
+            throw ApiProblem.invalidField("code", CODE_REFUSED);
+        }
+        Tenant tenant = found.get();
+        if (tenant.emailVerifiedAt() != null || tenant.status() != TenantStatus.PENDING) {
+            return tenant;
         }
         return transaction.execute(status -> {
             tenant.emailVerified(clock.instant());
@@ -187,8 +210,16 @@ public class SignUp {
         });
     }
 
-    /** Looks for the domain's proof now (DNS TXT record, then the well-known file). */
-    public Tenant checkDomain(String slug) {
+    /**
+     * Looks for the domain's proof now (DNS TXT record, then the well-known file), for whoever holds the sign-up's
+     * status token; anyone else gets the same 404 as {@link #status}, before any lookup.
+     */
+    public Tenant checkDomain(String slug, String statusToken) {
+        return checkDomain(authorised(slug, statusToken).value());
+    }
+
+    /** Looks for the domain's proof now, for the periodic re-check. */
+    Tenant checkDomain(String slug) {
         Tenant existing = tenants.getLive(slugOf(slug));
         if (existing.domainVerifiedAt() != null) {
             return existing;
@@ -217,6 +248,11 @@ public class SignUp {
      * unknown or malformed slug, gets the same 404, so the answer tells no one whether a workspace exists.
      */
     public Tenant status(String slug, String statusToken) {
+        return tenants.getLive(authorised(slug, statusToken));
+    }
+
+    /** The slug, if {@code statusToken} is its sign-up's; else the same 404 whether or not the sign-up exists. */
+    private TenantSlug authorised(String slug, String statusToken) {
         TenantSlug tenant;
         try {
             tenant = TenantSlug.of(slug);
@@ -229,7 +265,7 @@ public class SignUp {
                         statusToken.getBytes(StandardCharsets.UTF_8))) {
             throw TenantNotFound.forSlug(tenant.value());
         }
-        return tenants.getLive(tenant);
+        return tenant;
     }
 
     /** The token that lets the registering business read its sign-up's status: a MAC of the slug, nothing stored. */
@@ -265,7 +301,7 @@ public class SignUp {
         return tenant;
     }
 
-    private TenantSlug slugOf(String slug) {
+    static TenantSlug slugOf(String slug) {
         try {
             return TenantSlug.of(slug);
         } catch (TenantSlug.InvalidTenantSlug e) {
@@ -287,12 +323,6 @@ public class SignUp {
     static final class Conflict extends ApiProblem {
         Conflict(String type, String detail) {
             super(HttpStatus.CONFLICT, type, detail);
-        }
-    }
-
-    static final class Refused extends ApiProblem {
-        Refused(HttpStatus status, String type, String detail) {
-            super(status, type, detail);
         }
     }
 }

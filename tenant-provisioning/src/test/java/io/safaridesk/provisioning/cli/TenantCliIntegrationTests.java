@@ -3,11 +3,14 @@ package io.safaridesk.provisioning.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.safaridesk.platform.testing.TestServicesInitializer;
+import io.safaridesk.provisioning.saga.ProvisioningStep;
+import io.safaridesk.provisioning.saga.StepObserver;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +22,11 @@ class TenantCliIntegrationTests {
     record Run(int exitCode, String out, String err) {}
 
     private static Run tenant(String... args) {
+        return tenant(context -> {}, args);
+    }
+
+    /** Runs the CLI with {@code extra} applied to its context besides the test services. */
+    private static Run tenant(ApplicationContextInitializer<ConfigurableApplicationContext> extra, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = TenantCli.run(
@@ -29,7 +37,8 @@ class TenantCliIntegrationTests {
                 (ConfigurableApplicationContext context) -> context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource(
-                                "cli-test", Map.of("safaridesk.domain-verification.allow-test-domains", "true"))));
+                                "cli-test", Map.of("safaridesk.domain-verification.allow-test-domains", "true"))),
+                extra);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -74,6 +83,67 @@ class TenantCliIntegrationTests {
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("gone already");
         assertThat(tenant("show", slug).exitCode()).isEqualTo(TenantCli.NOT_FOUND);
+    }
+
+    @Test
+    void showOfAFailedProvisioningGivesTheReasonInTextAndJson() {
+        String slug = "cli-failed-" + UUID.randomUUID().toString().substring(0, 8);
+        StepObserver refusingTheAdmin = (tenantId, step) -> {
+            if (step == ProvisioningStep.CREATE_ADMIN) {
+                throw new IllegalStateException("the admin's address was refused by the test");
+            }
+        };
+        ApplicationContextInitializer<ConfigurableApplicationContext> failing = context -> {
+            context.getBeanFactory().registerSingleton("refusingTheAdmin", refusingTheAdmin);
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("cli-fail", Map.of("safaridesk.provisioning.max-attempts", "1")));
+        };
+
+        Run provision = tenant(
+                failing,
+                "provision",
+                "--name=Failing Tours",
+                "--slug=" + slug,
+                "--domain=" + slug + ".test",
+                "--admin-email=ops@" + slug + ".test",
+                "--admin-name=Olu Operator",
+                "--admin-password=Correct-Horse-9",
+                "--skip-domain-verification",
+                "--json");
+        try {
+            assertThat(provision.exitCode())
+                    .as(provision.out() + provision.err())
+                    .isEqualTo(TenantCli.FAILED);
+            assertThat(json(provision.out()).get("status").asString()).isEqualTo("FAILED");
+
+            Run show = tenant("show", slug, "--json");
+            assertThat(show.exitCode()).as(show.err()).isZero();
+            JsonNode shown = json(show.out());
+            assertThat(shown.get("status").asString()).isEqualTo("FAILED");
+            assertThat(shown.get("failed_reason").asString())
+                    .isEqualTo("IllegalStateException: the admin's address was refused by the test");
+            JsonNode job = shown.get("provisioning_job");
+            assertThat(job.get("status").asString()).isEqualTo("FAILED");
+            assertThat(job.get("attempts").asInt()).isEqualTo(1);
+            assertThat(job.get("completed_steps").values())
+                    .extracting(JsonNode::asString)
+                    .contains("CREATE_SCHEMA", "MIGRATE_SCHEMA", "CREATE_REALM")
+                    .doesNotContain("CREATE_ADMIN", "ACTIVATE");
+            assertThat(job.get("last_error").asString()).contains("refused by the test");
+
+            assertThat(tenant("show", slug).out())
+                    .contains("status:          FAILED")
+                    .contains("failed because:  IllegalStateException: the admin's address was refused by the test");
+
+            Run list = tenant("list", "--status=FAILED", "--json");
+            assertThat(json(list.out()).values())
+                    .filteredOn(row -> row.get("slug").asString().equals(slug))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.get("status").asString()).isEqualTo("FAILED"));
+        } finally {
+            tenant("deprovision", slug, "--confirm", slug);
+        }
     }
 
     @Test

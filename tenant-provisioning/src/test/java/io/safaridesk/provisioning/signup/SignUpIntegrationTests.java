@@ -6,8 +6,10 @@ import io.safaridesk.platform.testing.Mailbox;
 import io.safaridesk.platform.testing.MutableClock;
 import io.safaridesk.platform.testing.TestHttp;
 import io.safaridesk.platform.testing.TestServicesInitializer;
+import io.safaridesk.platform.testing.WireStatements;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -74,8 +76,13 @@ class SignUpIntegrationTests {
     }
 
     private Reply post(String path, Map<String, ?> body) {
+        return post(path, body, Map.of());
+    }
+
+    private Reply post(String path, Map<String, ?> body, Map<String, String> headers) {
         return http.post()
                 .uri(path)
+                .headers(h -> headers.forEach(h::set))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .exchange((request, response) -> {
@@ -162,7 +169,8 @@ class SignUpIntegrationTests {
             assertThat(reply.field()).isEqualTo("code");
         }
         Reply locked = post("/api/v1/auth/verify-otp", Map.of("slug", slug, "code", code));
-        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.status()).isEqualTo(422);
+        assertThat(locked.body().get("errors").get(0).get("reason").asString()).isEqualTo(SignUp.CODE_REFUSED);
     }
 
     @Test
@@ -180,13 +188,42 @@ class SignUpIntegrationTests {
     }
 
     @Test
-    void newCodesAreRateLimited() {
+    void aNewCodeIsMailedOnceAMinuteAndTheLimitIsTheSameForSlugsThatDoNotExist() throws Exception {
         register();
+        emailedCode();
+        clock.advance(Duration.ofMinutes(2));
 
+        Reply resent = post("/api/v1/auth/resend-otp", Map.of("slug", slug));
         Reply tooSoon = post("/api/v1/auth/resend-otp", Map.of("slug", slug));
+        Reply unknown = post("/api/v1/auth/resend-otp", Map.of("slug", "nobody-" + slug));
+        Reply unknownTooSoon = post("/api/v1/auth/resend-otp", Map.of("slug", "nobody-" + slug));
 
+        assertThat(resent.status()).isEqualTo(202);
+        assertThat(unknown.status()).isEqualTo(202);
         assertThat(tooSoon.status()).isEqualTo(429);
         assertThat(tooSoon.type()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(unknownTooSoon.status()).isEqualTo(429);
+        assertThat(unknownTooSoon.body().get("type")).isEqualTo(tooSoon.body().get("type"));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Mailbox.subjects("admin@" + slug + ".test").size() == 2);
+    }
+
+    @Test
+    void resendAnswersAlikeForUnknownVerifiedAndActiveSignUpsAndMailsNoOne() throws Exception {
+        register();
+        post("/api/v1/auth/verify-otp", Map.of("slug", slug, "code", emailedCode()));
+        clock.advance(Duration.ofMinutes(2));
+
+        Reply verified = post("/api/v1/auth/resend-otp", Map.of("slug", slug));
+        Reply unknown = post("/api/v1/auth/resend-otp", Map.of("slug", "nobody-" + slug));
+
+        assertThat(verified.status()).isEqualTo(202);
+        assertThat(unknown.status()).isEqualTo(202);
+        assertThat(verified.body()).isNull();
+        assertThat(unknown.body()).isNull();
+        Thread.sleep(2_000); // a resend goes out after the answer: give a wrong one time to arrive
+        assertThat(Mailbox.subjects("admin@" + slug + ".test")).hasSize(1);
     }
 
     @ParameterizedTest
@@ -253,11 +290,84 @@ class SignUpIntegrationTests {
     }
 
     @Test
-    void unknownWorkspacesAre404() {
-        Reply reply = post("/api/v1/auth/verify-otp", Map.of("slug", "nobody-" + slug, "code", "123456"));
+    void aCodeForAnUnknownSignUpIsRefusedExactlyLikeAWrongOneWithTheSameStatements() {
+        register();
+        String code = emailedCode();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        post("/api/v1/auth/register", registration("ver-" + slug, "ver-" + slug + ".test", "x@ver-" + slug + ".test"));
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.type()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        Reply known = post("/api/v1/auth/verify-otp", Map.of("slug", slug, "code", wrong));
+        Reply unknown = post("/api/v1/auth/verify-otp", Map.of("slug", "nobody-" + slug, "code", wrong));
+        Reply locked = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            locked = post("/api/v1/auth/verify-otp", Map.of("slug", slug, "code", wrong));
+        }
+        Reply otherSignUp = post("/api/v1/auth/verify-otp", Map.of("slug", "ver-" + slug, "code", "123456"));
+
+        for (Reply reply : List.of(known, unknown, locked, otherSignUp)) {
+            assertThat(reply.status()).isEqualTo(422);
+            assertThat(reply.type()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(withoutInstance(reply.body())).isEqualTo(withoutInstance(known.body()));
+        }
+
+        // the same statements run either way, so the time does not tell them apart either
+        List<String> knownStatements;
+        List<String> unknownStatements;
+        try (WireStatements wire = WireStatements.recording(t -> t.getName().startsWith("tomcat-handler"))) {
+            post("/api/v1/auth/verify-otp", Map.of("slug", slug, "code", wrong));
+            knownStatements = wire.statements();
+            wire.reset();
+            post("/api/v1/auth/verify-otp", Map.of("slug", "nobody-" + slug, "code", wrong));
+            unknownStatements = wire.statements();
+        }
+        assertThat(unknownStatements).hasSameSizeAs(knownStatements).hasSizeGreaterThanOrEqualTo(3);
+        List<Long> knownNanos = new java.util.ArrayList<>();
+        List<Long> unknownNanos = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            knownNanos.add(timed(() -> post("/api/v1/auth/verify-otp", Map.of("slug", slug, "code", wrong))));
+            unknownNanos.add(
+                    timed(() -> post("/api/v1/auth/verify-otp", Map.of("slug", "nobody-" + slug, "code", wrong))));
+        }
+        System.out.printf(
+                "verify-otp refusal: %d statements either way; median of 15: known sign-up %d µs, unknown %d µs%n",
+                knownStatements.size(), median(knownNanos) / 1_000, median(unknownNanos) / 1_000);
+    }
+
+    @Test
+    void verifyDomainNeedsTheStatusTokenAndIsOne404WithoutIt() {
+        Reply registered = register();
+        String token = registered.body().get("status_token").asString();
+
+        Reply anonymous = post("/api/v1/auth/verify-domain", Map.of("slug", slug));
+        Reply unknown = post("/api/v1/auth/verify-domain", Map.of("slug", "nobody-" + slug));
+        Reply forged = post("/api/v1/auth/verify-domain", Map.of("slug", slug), Map.of("X-Signup-Token", "x" + token));
+        Reply withToken = post("/api/v1/auth/verify-domain", Map.of("slug", slug), Map.of("X-Signup-Token", token));
+
+        for (Reply reply : List.of(anonymous, unknown, forged)) {
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.type()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(reply.body().get("type")).isEqualTo(unknown.body().get("type"));
+            assertThat(reply.body().has("business_name")).isFalse();
+        }
+        assertThat(withToken.status()).isEqualTo(200);
+        assertThat(withToken.body().get("domain").get("verified").asBoolean()).isFalse();
+    }
+
+    private static JsonNode withoutInstance(JsonNode problem) {
+        tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) problem.deepCopy();
+        copy.remove("instance");
+        return copy;
+    }
+
+    private static long timed(Runnable call) {
+        long started = System.nanoTime();
+        call.run();
+        return System.nanoTime() - started;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     @Test

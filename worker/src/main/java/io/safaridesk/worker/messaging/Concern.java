@@ -18,6 +18,9 @@ public record Concern(String name, List<String> bindings) {
     /** Ticket and SLA events that workspaces' webhooks subscribe to. */
     public static final Concern WEBHOOKS = new Concern("webhooks", List.of("ticket.#", "sla.#"));
 
+    /** Ticket and SLA events that set workspaces' triggers off. */
+    public static final Concern AUTOMATION = new Concern("automation", List.of("ticket.#", "sla.#"));
+
     /** Every concern the worker consumes. */
-    public static final List<Concern> ALL = List.of(NOTIFICATIONS, EXPORTS, WEBHOOKS);
+    public static final List<Concern> ALL = List.of(NOTIFICATIONS, EXPORTS, WEBHOOKS, AUTOMATION);
 }

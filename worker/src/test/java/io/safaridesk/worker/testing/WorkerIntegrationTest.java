@@ -26,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
             "safaridesk.outbox.relay-enabled=false",
             "safaridesk.mail.delivery-enabled=false",
             "safaridesk.webhooks.sweep-enabled=false",
+            "safaridesk.automation.sweep-enabled=false",
             "safaridesk.messaging.queue-prefix=safaridesk.worker-test",
             "safaridesk.messaging.queue-expires=30m",
             "safaridesk.messaging.retry-delays=100ms,300ms",

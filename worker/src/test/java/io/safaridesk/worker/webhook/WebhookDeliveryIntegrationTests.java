@@ -3,6 +3,8 @@ package io.safaridesk.worker.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.safaridesk.domain.automation.AutomationRules;
+import io.safaridesk.domain.automation.RuleKind;
 import io.safaridesk.domain.ticket.Channel;
 import io.safaridesk.domain.ticket.Ticket;
 import io.safaridesk.domain.ticket.Tickets;
@@ -65,6 +67,9 @@ class WebhookDeliveryIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    AutomationRules rules;
+
     WorkerTestWorkspace workspace;
     Actor ann;
     Receiver receiver;
@@ -104,6 +109,39 @@ class WebhookDeliveryIntegrationTests {
 
     private Ticket ticket(String subject) {
         return workspace.ticket(ann, subject, "jo-" + UUID.randomUUID() + "@customer.test", Channel.WEB);
+    }
+
+    @Test
+    void aTriggersCallWebhookActionSendsOneSignedMessageThroughTheDeliveryLog() {
+        Webhooks.WithSecret hook = subscribe("/automation", "ticket.deleted");
+        workspace.inTransaction(() -> rules.create(
+                RuleKind.TRIGGER,
+                new AutomationRules.Draft(
+                        "Tell the CRM",
+                        true,
+                        null,
+                        List.of("created"),
+                        json.readTree("[]"),
+                        json.readTree("[{\"type\":\"add_tags\",\"value\":\"crm\"},{\"type\":\"call_webhook\",\"value\":"
+                                + hook.subscription().id() + "}]"),
+                        null),
+                ann));
+
+        Ticket ticket = ticket("Call the CRM");
+
+        Receiver.Received called = awaitReceived("/automation", 1).getFirst();
+        assertThat(called.signedWith(hook.secret())).isTrue();
+        JsonNode body = json.readTree(called.body());
+        assertThat(body.get("type").asString()).isEqualTo("automation.fired");
+        assertThat(body.get("data").get("rule_name").asString()).isEqualTo("Tell the CRM");
+        assertThat(body.get("data").get("rule_kind").asString()).isEqualTo("trigger");
+        assertThat(body.get("data").get("ticket_id").asLong()).isEqualTo(ticket.id());
+        assertThat(body.get("data").get("tags").get(0).asString())
+                .as("after the actions before it")
+                .isEqualTo("crm");
+        assertThat(deliveries(hook.subscription()))
+                .singleElement()
+                .satisfies(delivery -> assertThat(delivery.status()).isEqualTo(WebhookDelivery.Status.DELIVERED));
     }
 
     @Test

@@ -60,8 +60,9 @@ class AuditLogController {
 
     @Operation(
             summary = "Who did what and when, newest first: every change an admin made and every deletion or export by"
-                    + " staff, with the answer they got and their address; filters user_id (the actor's realm user id), action (part of"
-                    + " method and route), from and to (ISO date or instant)")
+                    + " staff, and every login, refused login and lockout (action POST /api/v1/auth/login), with"
+                    + " the answer they got and their address; filters user_id (the actor's realm user id), action"
+                    + " (part of method and route), from and to (ISO date or instant)")
     @GetMapping
     KeysetPage<AuditLog.Entry> list(
             @RequestParam(name = "user_id", required = false) String userId,

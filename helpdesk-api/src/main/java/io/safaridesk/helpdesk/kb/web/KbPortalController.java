@@ -80,7 +80,7 @@ class KbPortalController {
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit,
             HttpServletRequest http) {
-        return SearchView.of(kb.search(slug, q, parameters.toFilter(), cursor, limit, addresses.of(http)));
+        return SearchView.of(kb.search(slug, q, parameters.toFilter(), cursor, limit, visitor(http)));
     }
 
     @Operation(summary = "The most viewed published public articles")

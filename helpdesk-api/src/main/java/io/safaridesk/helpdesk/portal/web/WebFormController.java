@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,6 +54,6 @@ class WebFormController {
     @ResponseStatus(HttpStatus.CREATED)
     WebForm.Receipt submit(
             @PathVariable String slug, @Valid @RequestBody WebFormRequest request, HttpServletRequest http) {
-        return form.submit(slug, request.toSubmission(), addresses.of(http));
+        return form.submit(slug, request.toSubmission(), addresses.of(http), http.getHeader(HttpHeaders.USER_AGENT));
     }
 }

@@ -3,6 +3,7 @@ package io.safaridesk.helpdesk.report.web;
 import static io.safaridesk.helpdesk.security.Caller.ADMIN;
 import static io.safaridesk.helpdesk.security.Caller.AGENT;
 
+import io.safaridesk.domain.report.KbDeflectionReport;
 import io.safaridesk.domain.report.Report;
 import io.safaridesk.domain.report.ReportFilter;
 import io.safaridesk.domain.report.Reports;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.BiFunction;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,12 +43,19 @@ class ReportController {
 
     private final Reports reports;
     private final SatisfactionReport satisfaction;
+    private final KbDeflectionReport kbDeflection;
     private final Settings settings;
     private final Clock clock;
 
-    ReportController(Reports reports, SatisfactionReport satisfaction, Settings settings, Clock clock) {
+    ReportController(
+            Reports reports,
+            SatisfactionReport satisfaction,
+            KbDeflectionReport kbDeflection,
+            Settings settings,
+            Clock clock) {
         this.reports = reports;
         this.satisfaction = satisfaction;
+        this.kbDeflection = kbDeflection;
         this.settings = settings;
         this.clock = clock;
     }
@@ -81,14 +90,20 @@ class ReportController {
         return answer(reports::slaCompliance, parameters, format, accept, actor);
     }
 
-    @Operation(summary = "The SLA clocks breached in the period, a page at a time")
+    @Operation(summary = "The SLA clocks breached in the period, a page at a time; as CSV, all of them in one download")
     @GetMapping("/sla/breaches")
-    KeysetPage<Reports.Breach> breaches(
+    ResponseEntity<?> breaches(
             ReportParameters parameters,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
-        return reports.breaches(filter(parameters, actor), actor, cursor, limit);
+        if (ReportResponses.wantsCsv(format, accept)) {
+            return ReportResponses.of(reports.breachTable(filter(parameters, actor), actor), true);
+        }
+        KeysetPage<Reports.Breach> page = reports.breaches(filter(parameters, actor), actor, cursor, limit);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
     }
 
     @Operation(summary = "Per agent: assigned, unsolved now, solved, public replies, median handle times")
@@ -149,6 +164,17 @@ class ReportController {
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             Actor actor) {
         return answer(satisfaction::departments, parameters, format, accept, actor);
+    }
+
+    @Operation(
+            summary = "KB deflection: portal reading not followed by a web-form ticket, web-form tickets after reading")
+    @GetMapping("/kb-deflection")
+    ResponseEntity<?> kbDeflection(
+            ReportParameters parameters,
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            Actor actor) {
+        return answer(kbDeflection::deflection, parameters, format, accept, actor);
     }
 
     private ResponseEntity<?> answer(

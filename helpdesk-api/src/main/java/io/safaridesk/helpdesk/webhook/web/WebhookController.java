@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Callers(ADMIN)
@@ -193,6 +194,7 @@ class WebhookController {
 
     @Operation(summary = "Sends a delivery again now, under the same webhook-id")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<DeliveryView> redeliver(@PathVariable long id, @PathVariable long deliveryId) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryView.of(webhooks.redeliver(id, deliveryId)));
     }

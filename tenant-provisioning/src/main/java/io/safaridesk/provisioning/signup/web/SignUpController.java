@@ -63,23 +63,32 @@ class SignUpController {
         return SignUpView.of(tenant).withStatusToken(signUp.statusToken(tenant));
     }
 
-    @Operation(summary = "Confirm the admin's email with the emailed code")
+    @Operation(
+            summary = "Confirm the admin's email with the emailed code. Every refusal is the same 422 on code (wrong,"
+                    + " expired, used up, or no such pending sign-up)")
     @PostMapping("/verify-otp")
     SignUpView verifyOtp(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
         return SignUpView.of(signUp.verifyEmail(request.slug(), request.code(), addresses.of(http)));
     }
 
-    @Operation(summary = "Send a new email code (rate-limited)")
+    @Operation(
+            summary = "Send a new email code to a pending sign-up's admin: 202 for every well-formed slug, whether or"
+                    + " not there is such a sign-up; rate-limited per address and per slug (429)")
     @PostMapping("/resend-otp")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void resendOtp(@Valid @RequestBody WorkspaceRequest request, HttpServletRequest http) {
         signUp.resendCode(request.slug(), addresses.of(http));
     }
 
-    @Operation(summary = "Check the domain's DNS TXT record or well-known file now")
+    @Operation(
+            summary = "Check the domain's DNS TXT record or well-known file now. Needs the status_token that"
+                    + " registration returned, in the X-Signup-Token header; without it every slug is 404")
     @PostMapping("/verify-domain")
-    SignUpView verifyDomain(@Valid @RequestBody WorkspaceRequest request, HttpServletRequest http) {
-        return SignUpView.of(signUp.checkDomain(request.slug(), addresses.of(http)));
+    SignUpView verifyDomain(
+            @Valid @RequestBody WorkspaceRequest request,
+            @RequestHeader(name = STATUS_TOKEN_HEADER, required = false) String token,
+            HttpServletRequest http) {
+        return SignUpView.of(signUp.checkDomain(request.slug(), token, addresses.of(http)));
     }
 
     @Operation(
